@@ -1,0 +1,60 @@
+package dev.loraguide.guide;
+
+import java.util.List;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * A guide revision's rules, compiled once into a KieBase and shared by every request. Each
+ * evaluation runs in a fresh stateless session, so requests never see each other's facts.
+ */
+public final class CompiledRules {
+
+	private static final KieCommands COMMANDS = KieServices.get().getCommands();
+
+	private final KieContainer container;
+
+	private final ReleaseId releaseId;
+
+	private final KieBase kieBase;
+
+	private final int maxRuleFirings;
+
+	CompiledRules(KieContainer container, ReleaseId releaseId, int maxRuleFirings) {
+		this.container = container;
+		this.releaseId = releaseId;
+		this.kieBase = container.getKieBase();
+		this.maxRuleFirings = maxRuleFirings;
+	}
+
+	/**
+	 * Evaluates the rules against one dataset.
+	 * @throws RuleLoopException if the rules fire more often than the bound allows
+	 */
+	public Evaluation evaluate(ActorDataset dataset, ParameterOverrides overrides) {
+		TrainingPlan plan = new TrainingPlan(overrides);
+		FiredRules fired = new FiredRules();
+		StatelessKieSession session = this.kieBase.newStatelessKieSession();
+		session.addEventListener(fired);
+		List<Command<?>> commands = List.of(COMMANDS.newInsert(dataset), COMMANDS.newInsert(plan),
+				COMMANDS.newFireAllRules(this.maxRuleFirings));
+		session.execute(COMMANDS.newBatchExecution(commands));
+		if (fired.names().size() >= this.maxRuleFirings) {
+			throw new RuleLoopException(this.maxRuleFirings, fired.names());
+		}
+		return Evaluation.of(plan, fired.names());
+	}
+
+	/** Frees the engine's copy of this revision; call once no request can still use it. */
+	void dispose() {
+		this.container.dispose();
+		KieServices.get().getRepository().removeKieModule(this.releaseId);
+	}
+
+}

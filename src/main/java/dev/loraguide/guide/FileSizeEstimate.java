@@ -1,0 +1,10 @@
+package dev.loraguide.guide;
+
+/**
+ * Expected size of the trained LoRA file.
+ *
+ * @param min lower bound in megabytes
+ * @param max upper bound in megabytes
+ */
+public record FileSizeEstimate(double min, double max) {
+}

@@ -1,0 +1,26 @@
+package dev.loraguide.guide;
+
+import java.util.List;
+
+/**
+ * One guide as {@code GET /api/v1/guides/{id}} shows it: the summary plus its preset table.
+ *
+ * @param id guide id
+ * @param revision content hash of the files being served
+ * @param description what the guide is for
+ * @param files the files of the serving revision
+ * @param status {@code serving}, or {@code refused} when its newest files did not load
+ * @param problems why the newest files were refused, empty otherwise
+ * @param presets the preset table, derived by evaluating the guide over image counts
+ */
+public record GuideDetails(String id, String revision, String description, List<String> files, String status,
+		List<GuideProblem> problems, List<PresetRow> presets) {
+
+	static GuideDetails of(GuideState state) {
+		GuideSummary summary = GuideSummary.of(state);
+		List<PresetRow> presets = state.isServing() ? state.active().presetTable().rows() : List.of();
+		return new GuideDetails(summary.id(), summary.revision(), summary.description(), summary.files(),
+				summary.status(), summary.problems(), presets);
+	}
+
+}

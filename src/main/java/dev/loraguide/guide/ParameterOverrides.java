@@ -1,0 +1,34 @@
+package dev.loraguide.guide;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Parameters a caller fixes by hand. Rules never overwrite a fixed value; values derived from it
+ * (warmup, epochs) follow it. The bounds are sanity limits of the mechanism, not guide policy: they
+ * only refuse values no trainer accepts.
+ *
+ * @param maxTrainSteps fixed total steps
+ * @param learningRate fixed learning rate, above 0 and at most 1
+ * @param networkDim fixed LoRA rank
+ * @param networkAlpha fixed LoRA alpha
+ * @param repeats fixed repeats per image
+ * @param epochs fixed epochs
+ * @param warmupSteps fixed warmup steps
+ * @param lrScheduler fixed scheduler name
+ */
+public record ParameterOverrides(@Min(1) @Max(100_000) Integer maxTrainSteps,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate,
+		@Min(1) @Max(1024) Integer networkDim, @Min(1) @Max(1024) Integer networkAlpha,
+		@Min(1) @Max(1000) Integer repeats, @Min(1) @Max(100_000) Integer epochs,
+		@Min(0) @Max(100_000) Integer warmupSteps,
+		@Pattern(regexp = "constant|constant_with_warmup|cosine|cosine_with_restarts|linear|polynomial",
+				message = "must be one of constant, constant_with_warmup, cosine, cosine_with_restarts, linear, polynomial") String lrScheduler) {
+
+	public static final ParameterOverrides NONE = new ParameterOverrides(null, null, null, null, null, null, null,
+			null);
+
+}

@@ -1,0 +1,12 @@
+package dev.loraguide.recommend;
+
+import jakarta.validation.constraints.Size;
+
+/**
+ * The person a LoRA is trained on.
+ *
+ * @param id stable actor id, used for experiment assignment and the decision log
+ * @param name display name; becomes the trigger token in guides that say so
+ */
+public record Actor(@Size(max = 200) String id, @Size(max = 200) String name) {
+}

@@ -1,0 +1,66 @@
+package dev.loraguide.recommend;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.loraguide.guide.ActorDataset;
+import dev.loraguide.guide.Evaluation;
+import dev.loraguide.guide.Guide;
+import dev.loraguide.guide.GuideRegistry;
+import dev.loraguide.guide.Warning;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a recommendation request: picks the guide revision, evaluates it once, and publishes the
+ * decision. The revision is read once per request, so the answer and its provenance agree even
+ * while guides reload.
+ */
+@Service
+public class Recommender {
+
+	static final Warning NO_TRIGGER_TOKEN = new Warning("no_trigger_token",
+			"No actor name was given, so there is no trigger token: set one before training.");
+
+	private final GuideRegistry guides;
+
+	private final RecommendationMetrics metrics;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Recommender(GuideRegistry guides, RecommendationMetrics metrics, ApplicationEventPublisher events) {
+		this.guides = guides;
+		this.metrics = metrics;
+		this.events = events;
+		this.clock = Clock.systemUTC();
+	}
+
+	public RecommendationResponse recommend(RecommendationRequest request) {
+		Guide guide = (request.guide() != null) ? this.guides.require(request.guide()) : this.guides.defaultGuide();
+		int imageCount = request.dataset().imageCount();
+		ActorDataset dataset = new ActorDataset(request.actorId(), request.actorName(), imageCount, Map.of());
+		long started = System.nanoTime();
+		Evaluation evaluation = guide.evaluate(dataset, request.overrides());
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		this.metrics.recorded(guide.id(), evaluation.presetId(), took);
+		List<Warning> warnings = new ArrayList<>(evaluation.warnings());
+		if (evaluation.triggerToken() == null) {
+			warnings.add(NO_TRIGGER_TOKEN);
+		}
+		RecommendationResponse response = new RecommendationResponse(UUID.randomUUID(),
+				new RecommendationResponse.GuideRevision(guide.id(), guide.revision()),
+				new RecommendationResponse.Preset(evaluation.presetId(), evaluation.presetLabel()),
+				evaluation.parameters(), evaluation.triggerToken(), evaluation.estimatedFileSizeMb(),
+				List.copyOf(warnings), evaluation.firedRules(), RecommendationSummary.of(evaluation, imageCount));
+		this.events.publishEvent(new RecommendationMade(this.clock.instant(), request, response));
+		return response;
+	}
+
+}
