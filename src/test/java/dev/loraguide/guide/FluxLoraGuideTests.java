@@ -89,6 +89,13 @@ class FluxLoraGuideTests {
 	}
 
 	@Test
+	void firedRulesAreThoseOfThisEvaluationOnly() {
+		Evaluation first = evaluate(23);
+		evaluate(75);
+		assertThat(evaluate(23).firedRules()).isEqualTo(first.firedRules()).hasSize(6);
+	}
+
+	@Test
 	void presetTableIsDerivedFromTheRules() {
 		assertThat(guide.presetTable().problems()).isEmpty();
 		assertThat(guide.presetTable().rows()).extracting(PresetRow::preset, PresetRow::fromImages,
