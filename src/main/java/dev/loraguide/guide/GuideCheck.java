@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
@@ -41,14 +40,17 @@ public final class GuideCheck {
 	}
 
 	/**
-	 * Checks the guides of a rules folder, or one guide folder.
+	 * Checks the guides of a rules folder, or one guide folder; the command's entry point.
 	 * @param args the folder, {@code rules} when absent
 	 * @return the exit status: {@link #PASSED}, {@link #FAILED} or {@link #USAGE}
 	 */
 	public static int run(String[] args, PrintStream out) {
-		LoggingSystem logging = LoggingSystem.get(GuideCheck.class.getClassLoader());
-		logging.beforeInitialize();
-		logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
+		// Quiets the engine's logging as Boot does before it starts: the check prints all it has to say.
+		LoggingSystem.get(GuideCheck.class.getClassLoader()).beforeInitialize();
+		return check(args, out);
+	}
+
+	static int check(String[] args, PrintStream out) {
 		Path dir = Path.of((args.length > 0) ? args[0] : "rules");
 		if (!Files.isDirectory(dir)) {
 			out.println("check: " + dir + " is not a folder. Usage: check [rules-folder | guide-folder]");

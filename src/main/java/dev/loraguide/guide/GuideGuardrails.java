@@ -27,7 +27,7 @@ final class GuideGuardrails {
 			Map.entry("System", Pattern.compile("\\bSystem\\b")),
 			Map.entry("Runtime", Pattern.compile("\\bRuntime\\b")),
 			Map.entry("Thread", Pattern.compile("\\bThread\\b")),
-			Map.entry("Process and ProcessBuilder", Pattern.compile("\\bProcess(Builder|Handle)?\\b")),
+			Map.entry("ProcessBuilder or Process", Pattern.compile("\\bProcess(Builder|Handle)?\\b")),
 			Map.entry("reflection (java.lang.reflect)", Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*reflect\\b")),
 			Map.entry("reflection (Class.forName)", Pattern.compile("\\bClass\\s*\\.\\s*forName\\b")),
 			Map.entry("reflection (getClass)", Pattern.compile("\\bgetClass\\b")),
