@@ -3,6 +3,7 @@ package dev.loraguide.guide;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,15 +32,11 @@ record FolderSnapshot(Map<Path, String> hashes) {
 	static FolderSnapshot of(Path dir) {
 		Map<Path, String> hashes = new HashMap<>();
 		for (Path entry : visibleEntries(dir)) {
-			if (Files.isRegularFile(entry)) {
-				hashes.put(dir.relativize(entry), hashOf(entry));
+			if (Files.isDirectory(entry)) {
+				visibleEntries(entry).forEach((file) -> hash(dir, file, hashes));
 			}
-			else if (Files.isDirectory(entry)) {
-				for (Path file : visibleEntries(entry)) {
-					if (Files.isRegularFile(file)) {
-						hashes.put(dir.relativize(file), hashOf(file));
-					}
-				}
+			else {
+				hash(dir, entry, hashes);
 			}
 		}
 		return new FolderSnapshot(hashes);
@@ -66,10 +63,16 @@ record FolderSnapshot(Map<Path, String> hashes) {
 		}
 	}
 
-	private static String hashOf(Path file) {
+	private static void hash(Path dir, Path file, Map<Path, String> hashes) {
+		if (!Files.isRegularFile(file)) {
+			return;
+		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-			return HexFormat.of().formatHex(digest);
+			hashes.put(dir.relativize(file), HexFormat.of().formatHex(digest));
+		}
+		catch (NoSuchFileException ex) {
+			// Gone between listing and reading, like an editor's temporary file: not part of the content.
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), ex);
