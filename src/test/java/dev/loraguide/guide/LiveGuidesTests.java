@@ -29,6 +29,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -40,12 +42,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The running service follows its rules folder: real HTTP against a real server whose
  * {@code guides.dir} is a copy of {@code rules/} that the tests edit as an ML lead would. Each test
- * works on a guide folder of its own, so the tests do not depend on each other's order.
+ * works on a guide folder of its own, so the tests do not depend on each other's order. The context
+ * is closed with the class, before its rules folder is deleted.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"guides.admin-token=" + LiveGuidesTests.ADMIN_TOKEN, "guides.scan-interval=100ms", "guides.retire-after=1s" })
 @AutoConfigureRestTestClient
 @Import(LiveGuidesTests.FolderChanges.class)
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
 class LiveGuidesTests {
 
 	static final String ADMIN_TOKEN = "test-admin-token";
