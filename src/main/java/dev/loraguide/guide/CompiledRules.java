@@ -1,6 +1,7 @@
 package dev.loraguide.guide;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
@@ -30,6 +31,8 @@ public final class CompiledRules {
 
 	private final int maxRuleFirings;
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	CompiledRules(KieContainer container, ReleaseId releaseId, int maxRuleFirings) {
 		this.container = container;
 		this.releaseId = releaseId;
@@ -42,6 +45,16 @@ public final class CompiledRules {
 	 * @throws RuleLoopException if the rules fire more often than the bound allows
 	 */
 	public Evaluation evaluate(ActorDataset dataset, ParameterOverrides overrides) {
+		this.inFlight.incrementAndGet();
+		try {
+			return run(dataset, overrides);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	private Evaluation run(ActorDataset dataset, ParameterOverrides overrides) {
 		TrainingPlan plan = new TrainingPlan(overrides);
 		FiredRules fired = new FiredRules();
 		StatelessKieSession session = this.sessions.newStatelessKieSession();
@@ -53,6 +66,11 @@ public final class CompiledRules {
 			throw new RuleLoopException(this.maxRuleFirings, fired.names());
 		}
 		return Evaluation.of(plan, fired.names());
+	}
+
+	/** Whether no evaluation is running on these rules right now. */
+	boolean isIdle() {
+		return this.inFlight.get() == 0;
 	}
 
 	/** Frees the engine's copy of this revision; call once no request can still use it. */
