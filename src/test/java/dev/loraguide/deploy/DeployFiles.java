@@ -1,0 +1,202 @@
+package dev.loraguide.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The files under {@code docker/}, read the way their tools read them (YAML documents, JSON), with
+ * the few lookups the wiring tests share. Paths are relative to the project folder, where Maven
+ * runs the tests.
+ */
+final class DeployFiles {
+
+	static final Path DOCKER = Path.of("docker");
+
+	static final Path DOCKERFILE = DOCKER.resolve("Dockerfile");
+
+	static final Path COMPOSE = DOCKER.resolve("compose.yaml");
+
+	static final Path ENV_EXAMPLE = DOCKER.resolve(".env.example");
+
+	static final Path PROMETHEUS = DOCKER.resolve("prometheus/prometheus.yml");
+
+	static final Path GRAFANA_DATASOURCES = DOCKER.resolve("grafana/provisioning/datasources/prometheus.yaml");
+
+	static final Path GRAFANA_DASHBOARDS = DOCKER.resolve("grafana/provisioning/dashboards/lora-guide.yaml");
+
+	static final Path DASHBOARD = DOCKER.resolve("grafana/dashboards/lora-guide.json");
+
+	static final Path K8S = DOCKER.resolve("k8s");
+
+	static final Path KUSTOMIZATION = K8S.resolve("kustomization.yaml");
+
+	static final Path SECRETS_EXAMPLE = K8S.resolve("secrets.env.example");
+
+	static final Path APPLICATION_YAML = Path.of("src/main/resources/application.yaml");
+
+	static final Path POM = Path.of("pom.xml");
+
+	static final String APP_SERVICE = "app";
+
+	static final String APP_CONTAINER = "lora-guide";
+
+	private DeployFiles() {
+	}
+
+	static List<Object> yamlDocuments(Path file) {
+		try (Reader reader = Files.newBufferedReader(file)) {
+			List<Object> documents = new ArrayList<>();
+			new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader).forEach(documents::add);
+			return documents;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static Map<String, Object> yaml(Path file) {
+		List<Object> documents = yamlDocuments(file);
+		if (documents.size() != 1) {
+			throw new IllegalStateException(file + " holds " + documents.size() + " YAML documents, expected one");
+		}
+		return map(documents.get(0));
+	}
+
+	static String text(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Every Kubernetes manifest: the YAML files in {@code docker/k8s} except the kustomization. */
+	static List<Path> k8sManifests() {
+		try (Stream<Path> files = Files.list(K8S)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".yaml"))
+				.filter((file) -> !file.equals(KUSTOMIZATION))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static List<Map<String, Object>> k8sObjects() {
+		return k8sManifests().stream().flatMap((file) -> yamlDocuments(file).stream()).map(DeployFiles::map).toList();
+	}
+
+	static Map<String, Object> k8sObject(String kind) {
+		return k8sObjects().stream()
+			.filter((object) -> kind.equals(object.get("kind")))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no " + kind + " in " + K8S));
+	}
+
+	static Map<String, Object> podSpec() {
+		return mapAt(k8sObject("Deployment"), "spec", "template", "spec");
+	}
+
+	/** Init containers and containers of the Deployment's pod. */
+	static List<Map<String, Object>> podContainers() {
+		Map<String, Object> pod = podSpec();
+		List<Map<String, Object>> containers = new ArrayList<>();
+		containers.addAll(maps(pod.getOrDefault("initContainers", List.of())));
+		containers.addAll(maps(pod.get("containers")));
+		return containers;
+	}
+
+	static Map<String, Object> appContainer() {
+		return maps(podSpec().get("containers")).stream()
+			.filter((container) -> APP_CONTAINER.equals(container.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no container " + APP_CONTAINER + " in the Deployment"));
+	}
+
+	static Map<String, Object> composeService(String name) {
+		Map<String, Object> services = map(yaml(COMPOSE).get("services"));
+		if (!services.containsKey(name)) {
+			throw new IllegalStateException("no service " + name + " in " + COMPOSE);
+		}
+		return map(services.get(name));
+	}
+
+	/** A compose {@code environment}, written either as a map or as a list of NAME=value. */
+	static Map<String, String> composeEnvironment(String service) {
+		Object environment = composeService(service).getOrDefault("environment", Map.of());
+		Map<String, String> variables = new LinkedHashMap<>();
+		if (environment instanceof Map<?, ?> entries) {
+			entries.forEach((name, value) -> variables.put(String.valueOf(name), String.valueOf(value)));
+		}
+		else {
+			for (Object entry : list(environment)) {
+				String[] nameAndValue = String.valueOf(entry).split("=", 2);
+				variables.put(nameAndValue[0], (nameAndValue.length > 1) ? nameAndValue[1] : "");
+			}
+		}
+		return variables;
+	}
+
+	/** {@code NAME=value} lines, as in {@code .env} files; comments and blank lines skipped. */
+	static Map<String, String> envFile(Path file) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		text(file).lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.forEach((line) -> {
+				String[] nameAndValue = line.split("=", 2);
+				variables.put(nameAndValue[0], (nameAndValue.length > 1) ? nameAndValue[1] : "");
+			});
+		return variables;
+	}
+
+	/** The value at a path of keys through nested mappings. */
+	static Object at(Object node, String... keys) {
+		Object value = node;
+		for (String key : keys) {
+			value = map(value).get(key);
+			if (value == null) {
+				throw new IllegalStateException("no " + String.join(".", keys) + " in " + node);
+			}
+		}
+		return value;
+	}
+
+	static Map<String, Object> mapAt(Object node, String... keys) {
+		return map(at(node, keys));
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> map(Object value) {
+		if (!(value instanceof Map)) {
+			throw new IllegalStateException("expected a mapping but found " + value);
+		}
+		return (Map<String, Object>) value;
+	}
+
+	static List<Object> list(Object value) {
+		if (!(value instanceof List<?> items)) {
+			throw new IllegalStateException("expected a list but found " + value);
+		}
+		return new ArrayList<>(items);
+	}
+
+	static List<Map<String, Object>> maps(Object value) {
+		return list(value).stream().map(DeployFiles::map).toList();
+	}
+
+}
