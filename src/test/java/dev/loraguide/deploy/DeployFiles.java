@@ -127,6 +127,43 @@ final class DeployFiles {
 			.orElseThrow(() -> new IllegalStateException("no container " + APP_CONTAINER + " in the Deployment"));
 	}
 
+	/** The containers that run git-sync: the first sync and the sidecar. */
+	static List<Map<String, Object>> gitSyncContainers() {
+		return podContainers().stream()
+			.filter((container) -> String.valueOf(container.get("image")).contains("/git-sync:"))
+			.toList();
+	}
+
+	/** A container's environment variables that have a literal value. */
+	static Map<String, String> environment(Map<String, Object> container) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		for (Map<String, Object> variable : maps(container.getOrDefault("env", List.of()))) {
+			if (variable.containsKey("value")) {
+				variables.put(String.valueOf(variable.get("name")), String.valueOf(variable.get("value")));
+			}
+		}
+		return variables;
+	}
+
+	/** Copies the shipped guides ({@code rules/}) into a folder, as a mount or a checkout would. */
+	static void copyShippedGuides(Path to) {
+		Path rules = Path.of("rules");
+		try (Stream<Path> files = Files.walk(rules)) {
+			for (Path file : files.toList()) {
+				Path target = to.resolve(rules.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static Map<String, Object> composeService(String name) {
 		Map<String, Object> services = map(yaml(COMPOSE).get("services"));
 		if (!services.containsKey(name)) {

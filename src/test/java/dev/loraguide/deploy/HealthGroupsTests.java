@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import dev.loraguide.guide.GuideRegistry;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +42,7 @@ class HealthGroupsTests {
 
 	@DynamicPropertySource
 	static void guidesFromACopyOfTheShippedOnes(DynamicPropertyRegistry properties) {
-		copy(Path.of("rules"), guides);
+		DeployFiles.copyShippedGuides(guides);
 		properties.add("guides.dir", guides::toString);
 	}
 
@@ -86,23 +85,6 @@ class HealthGroupsTests {
 	private static void move(Path from, Path to) {
 		try {
 			Files.move(from, to);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void copy(Path from, Path to) {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : files.toList()) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target);
-				}
-			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

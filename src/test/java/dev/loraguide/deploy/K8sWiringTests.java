@@ -53,15 +53,15 @@ class K8sWiringTests {
 
 	@Test
 	void guidesDirIsTheFolderGitSyncPublishes() {
-		String guidesDir = appEnvironment().get("GUIDES_DIR");
-		for (Map<String, Object> gitSync : gitSyncContainers()) {
-			Map<String, String> environment = environment(gitSync);
+		String guidesDir = DeployFiles.environment(DeployFiles.appContainer()).get("GUIDES_DIR");
+		for (Map<String, Object> gitSync : DeployFiles.gitSyncContainers()) {
+			Map<String, String> environment = DeployFiles.environment(gitSync);
 			String link = environment.get("GITSYNC_ROOT") + "/" + environment.get("GITSYNC_LINK");
 			assertThat(guidesDir).startsWith(link + "/");
 			assertThat(mountPaths(gitSync)).containsEntry("guides", mountPaths(DeployFiles.appContainer()).get("guides"));
 		}
-		assertThat(gitSyncContainers()).hasSize(2);
-		assertThat(environment(DeployFiles.maps(DeployFiles.podSpec().get("initContainers")).get(0)))
+		assertThat(DeployFiles.gitSyncContainers()).hasSize(2);
+		assertThat(DeployFiles.environment(DeployFiles.maps(DeployFiles.podSpec().get("initContainers")).get(0)))
 			.as("the first sync finishes before the service starts").containsEntry("GITSYNC_ONE_TIME", "true");
 	}
 
@@ -107,25 +107,6 @@ class K8sWiringTests {
 		return DeployFiles.maps(DeployFiles.appContainer().get("ports"))
 			.stream()
 			.collect(Collectors.toMap((port) -> String.valueOf(port.get("name")), (port) -> port.get("containerPort")));
-	}
-
-	private static Map<String, String> appEnvironment() {
-		return environment(DeployFiles.appContainer());
-	}
-
-	private static List<Map<String, Object>> gitSyncContainers() {
-		return DeployFiles.podContainers()
-			.stream()
-			.filter((container) -> String.valueOf(container.get("image")).contains("/git-sync:"))
-			.toList();
-	}
-
-	private static Map<String, String> environment(Map<String, Object> container) {
-		return DeployFiles.maps(container.getOrDefault("env", List.of()))
-			.stream()
-			.filter((variable) -> variable.containsKey("value"))
-			.collect(Collectors.toMap((variable) -> String.valueOf(variable.get("name")),
-					(variable) -> String.valueOf(variable.get("value"))));
 	}
 
 	private static Map<String, String> mountPaths(Map<String, Object> container) {
