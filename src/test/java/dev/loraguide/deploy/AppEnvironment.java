@@ -19,7 +19,7 @@ record AppEnvironment(String file, String name, String value) {
 		add(variables, DeployFiles.DOCKERFILE + " (ENV)", Dockerfile.read(DeployFiles.DOCKERFILE).environment());
 		add(variables, DeployFiles.POM + " (jib environment)", JibConfiguration.read().environment());
 		add(variables, DeployFiles.COMPOSE + " (service app)", DeployFiles.composeEnvironment(DeployFiles.APP_SERVICE));
-		for (Map<String, Object> variable : DeployFiles.maps(DeployFiles.appContainer().getOrDefault("env", List.of()))) {
+		for (Map<String, Object> variable : YamlTree.maps(DeployFiles.appContainer().getOrDefault("env", List.of()))) {
 			variables.add(new AppEnvironment(DeployFiles.K8S + " Deployment (container " + DeployFiles.APP_CONTAINER + ")",
 					String.valueOf(variable.get("name")), String.valueOf(variable.getOrDefault("value", "(from a reference)"))));
 		}

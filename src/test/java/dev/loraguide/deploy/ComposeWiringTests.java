@@ -42,7 +42,7 @@ class ComposeWiringTests {
 
 	@Test
 	void serviceStartsOnceTheDatabaseIsHealthy() {
-		assertThat(DeployFiles.mapAt(DeployFiles.composeService(DeployFiles.APP_SERVICE), "depends_on", "postgres"))
+		assertThat(YamlTree.mapAt(DeployFiles.composeService(DeployFiles.APP_SERVICE), "depends_on", "postgres"))
 			.containsEntry("condition", "service_healthy");
 		assertThat(DeployFiles.composeService("postgres")).containsKey("healthcheck");
 	}
@@ -50,28 +50,28 @@ class ComposeWiringTests {
 	@Test
 	void hostGuidesAreMountedWhereTheServiceReadsThem() {
 		String guidesDir = DeployFiles.composeEnvironment(DeployFiles.APP_SERVICE).get("GUIDES_DIR");
-		assertThat(DeployFiles.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("volumes")))
+		assertThat(YamlTree.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("volumes")))
 			.contains("../rules:" + guidesDir + ":ro");
 		assertThat(DeployFiles.COMPOSE.getParent().resolve("../rules/flux-lora")).isDirectory();
 	}
 
 	@Test
 	void prometheusScrapesTheServiceOnItsPort() {
-		Map<String, Object> job = DeployFiles.maps(DeployFiles.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0);
-		List<Object> targets = DeployFiles.list(DeployFiles.maps(job.get("static_configs")).get(0).get("targets"));
+		Map<String, Object> job = YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0);
+		List<Object> targets = YamlTree.list(YamlTree.maps(job.get("static_configs")).get(0).get("targets"));
 		assertThat(targets).containsExactly(DeployFiles.APP_SERVICE + ":" + ServiceSettings.port());
-		assertThat(DeployFiles.list(DeployFiles.composeService("prometheus").get("volumes")))
+		assertThat(YamlTree.list(DeployFiles.composeService("prometheus").get("volumes")))
 			.contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
 	}
 
 	@Test
 	void grafanaReadsTheProvisionedDatasourceFromPrometheus() {
-		Map<String, Object> datasource = DeployFiles.maps(DeployFiles.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources"))
+		Map<String, Object> datasource = YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources"))
 			.get(0);
 		assertThat(datasource).containsEntry("url", "http://prometheus:9090");
-		assertThat(DeployFiles.list(DeployFiles.composeService("grafana").get("volumes")))
+		assertThat(YamlTree.list(DeployFiles.composeService("grafana").get("volumes")))
 			.contains("./grafana/provisioning:/etc/grafana/provisioning:ro", "./grafana/dashboards:/var/lib/grafana/dashboards:ro");
-		assertThat(DeployFiles.mapAt(DeployFiles.maps(DeployFiles.yaml(DeployFiles.GRAFANA_DASHBOARDS).get("providers")).get(0),
+		assertThat(YamlTree.mapAt(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DASHBOARDS).get("providers")).get(0),
 				"options")).containsEntry("path", "/var/lib/grafana/dashboards");
 	}
 

@@ -27,26 +27,26 @@ class ContainerUserTests {
 
 	@Test
 	void podRunsAsNonRoot() {
-		assertThat(DeployFiles.mapAt(DeployFiles.podSpec(), "securityContext")).containsEntry("runAsNonRoot", true)
+		assertThat(YamlTree.mapAt(DeployFiles.podSpec(), "securityContext")).containsEntry("runAsNonRoot", true)
 			.satisfies((context) -> assertThat((Integer) context.get("runAsUser")).isPositive());
 	}
 
 	@Test
 	void everyContainerHasAReadOnlyRootFilesystemAndNoPrivileges() {
 		assertThat(DeployFiles.podContainers()).isNotEmpty().allSatisfy((container) -> {
-			Map<String, Object> context = DeployFiles.mapAt(container, "securityContext");
+			Map<String, Object> context = YamlTree.mapAt(container, "securityContext");
 			assertThat(context).as("container %s", container.get("name"))
 				.containsEntry("readOnlyRootFilesystem", true)
 				.containsEntry("allowPrivilegeEscalation", false)
 				.doesNotContainEntry("runAsUser", 0)
 				.doesNotContainEntry("privileged", true);
-			assertThat(DeployFiles.list(DeployFiles.at(context, "capabilities", "drop"))).containsExactly("ALL");
+			assertThat(YamlTree.list(YamlTree.at(context, "capabilities", "drop"))).containsExactly("ALL");
 		});
 	}
 
 	@Test
 	void serviceHasAWritableTempFolder() {
-		assertThat(DeployFiles.maps(DeployFiles.appContainer().get("volumeMounts")))
+		assertThat(YamlTree.maps(DeployFiles.appContainer().get("volumeMounts")))
 			.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", "/tmp").doesNotContainKey("readOnly"));
 	}
 

@@ -87,7 +87,7 @@ class DashboardMetricsTests {
 
 	@Test
 	void everyPanelQueriesTheProvisionedDatasource() {
-		Object uid = DeployFiles.maps(DeployFiles.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources")).get(0).get("uid");
+		Object uid = YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources")).get(0).get("uid");
 		for (JsonNode panel : dashboard().path("panels")) {
 			if (!panel.path("type").stringValue("").equals("row")) {
 				assertThat(panel.path("datasource").path("uid").stringValue("")).as(panel.path("title").stringValue(""))

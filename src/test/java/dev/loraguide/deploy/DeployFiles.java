@@ -1,7 +1,6 @@
 package dev.loraguide.deploy;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 /**
- * The files under {@code docker/}, read the way their tools read them (YAML documents, JSON), with
- * the few lookups the wiring tests share. Paths are relative to the project folder, where Maven
- * runs the tests.
+ * Where the files under {@code docker/} are, and the lookups into them that the wiring tests
+ * share. Paths are relative to the project folder, where Maven runs the tests.
  */
 final class DeployFiles {
 
@@ -55,25 +49,6 @@ final class DeployFiles {
 	private DeployFiles() {
 	}
 
-	static List<Object> yamlDocuments(Path file) {
-		try (Reader reader = Files.newBufferedReader(file)) {
-			List<Object> documents = new ArrayList<>();
-			new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader).forEach(documents::add);
-			return documents;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static Map<String, Object> yaml(Path file) {
-		List<Object> documents = yamlDocuments(file);
-		if (documents.size() != 1) {
-			throw new IllegalStateException(file + " holds " + documents.size() + " YAML documents, expected one");
-		}
-		return map(documents.get(0));
-	}
-
 	static String text(Path file) {
 		try {
 			return Files.readString(file);
@@ -97,7 +72,7 @@ final class DeployFiles {
 	}
 
 	static List<Map<String, Object>> k8sObjects() {
-		return k8sManifests().stream().flatMap((file) -> yamlDocuments(file).stream()).map(DeployFiles::map).toList();
+		return k8sManifests().stream().flatMap((file) -> YamlTree.yamlDocuments(file).stream()).map(YamlTree::map).toList();
 	}
 
 	static Map<String, Object> k8sObject(String kind) {
@@ -108,20 +83,20 @@ final class DeployFiles {
 	}
 
 	static Map<String, Object> podSpec() {
-		return mapAt(k8sObject("Deployment"), "spec", "template", "spec");
+		return YamlTree.mapAt(k8sObject("Deployment"), "spec", "template", "spec");
 	}
 
 	/** Init containers and containers of the Deployment's pod. */
 	static List<Map<String, Object>> podContainers() {
 		Map<String, Object> pod = podSpec();
 		List<Map<String, Object>> containers = new ArrayList<>();
-		containers.addAll(maps(pod.getOrDefault("initContainers", List.of())));
-		containers.addAll(maps(pod.get("containers")));
+		containers.addAll(YamlTree.maps(pod.getOrDefault("initContainers", List.of())));
+		containers.addAll(YamlTree.maps(pod.get("containers")));
 		return containers;
 	}
 
 	static Map<String, Object> appContainer() {
-		return maps(podSpec().get("containers")).stream()
+		return YamlTree.maps(podSpec().get("containers")).stream()
 			.filter((container) -> APP_CONTAINER.equals(container.get("name")))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no container " + APP_CONTAINER + " in the Deployment"));
@@ -137,7 +112,7 @@ final class DeployFiles {
 	/** A container's environment variables that have a literal value. */
 	static Map<String, String> environment(Map<String, Object> container) {
 		Map<String, String> variables = new LinkedHashMap<>();
-		for (Map<String, Object> variable : maps(container.getOrDefault("env", List.of()))) {
+		for (Map<String, Object> variable : YamlTree.maps(container.getOrDefault("env", List.of()))) {
 			if (variable.containsKey("value")) {
 				variables.put(String.valueOf(variable.get("name")), String.valueOf(variable.get("value")));
 			}
@@ -165,11 +140,11 @@ final class DeployFiles {
 	}
 
 	static Map<String, Object> composeService(String name) {
-		Map<String, Object> services = map(yaml(COMPOSE).get("services"));
+		Map<String, Object> services = YamlTree.map(YamlTree.yaml(COMPOSE).get("services"));
 		if (!services.containsKey(name)) {
 			throw new IllegalStateException("no service " + name + " in " + COMPOSE);
 		}
-		return map(services.get(name));
+		return YamlTree.map(services.get(name));
 	}
 
 	/** A compose {@code environment}, written either as a map or as a list of NAME=value. */
@@ -180,7 +155,7 @@ final class DeployFiles {
 			entries.forEach((name, value) -> variables.put(String.valueOf(name), String.valueOf(value)));
 		}
 		else {
-			for (Object entry : list(environment)) {
+			for (Object entry : YamlTree.list(environment)) {
 				String[] nameAndValue = String.valueOf(entry).split("=", 2);
 				variables.put(nameAndValue[0], (nameAndValue.length > 1) ? nameAndValue[1] : "");
 			}
@@ -199,41 +174,6 @@ final class DeployFiles {
 				variables.put(nameAndValue[0], (nameAndValue.length > 1) ? nameAndValue[1] : "");
 			});
 		return variables;
-	}
-
-	/** The value at a path of keys through nested mappings. */
-	static Object at(Object node, String... keys) {
-		Object value = node;
-		for (String key : keys) {
-			value = map(value).get(key);
-			if (value == null) {
-				throw new IllegalStateException("no " + String.join(".", keys) + " in " + node);
-			}
-		}
-		return value;
-	}
-
-	static Map<String, Object> mapAt(Object node, String... keys) {
-		return map(at(node, keys));
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> map(Object value) {
-		if (!(value instanceof Map)) {
-			throw new IllegalStateException("expected a mapping but found " + value);
-		}
-		return (Map<String, Object>) value;
-	}
-
-	static List<Object> list(Object value) {
-		if (!(value instanceof List<?> items)) {
-			throw new IllegalStateException("expected a list but found " + value);
-		}
-		return new ArrayList<>(items);
-	}
-
-	static List<Map<String, Object>> maps(Object value) {
-		return list(value).stream().map(DeployFiles::map).toList();
 	}
 
 }

@@ -19,7 +19,7 @@ class DeployFilesParseTests {
 
 	@Test
 	void composeFileDefinesTheServiceItsDatabasePrometheusAndGrafana() {
-		assertThat(DeployFiles.map(DeployFiles.yaml(DeployFiles.COMPOSE).get("services")))
+		assertThat(YamlTree.map(YamlTree.yaml(DeployFiles.COMPOSE).get("services")))
 			.containsOnlyKeys("app", "postgres", "prometheus", "grafana");
 	}
 
@@ -30,17 +30,17 @@ class DeployFilesParseTests {
 	@ParameterizedTest
 	@MethodSource("k8sManifests")
 	void k8sManifestIsKubernetesObjects(Path manifest) {
-		List<Object> documents = DeployFiles.yamlDocuments(manifest);
+		List<Object> documents = YamlTree.yamlDocuments(manifest);
 		assertThat(documents).isNotEmpty().allSatisfy((document) -> {
-			Map<String, Object> object = DeployFiles.map(document);
+			Map<String, Object> object = YamlTree.map(document);
 			assertThat(object).containsKeys("apiVersion", "kind", "metadata");
-			assertThat(DeployFiles.map(object.get("metadata"))).containsKey("name");
+			assertThat(YamlTree.map(object.get("metadata"))).containsKey("name");
 		});
 	}
 
 	@Test
 	void kustomizationAppliesEveryManifest() {
-		List<String> resources = DeployFiles.list(DeployFiles.yaml(DeployFiles.KUSTOMIZATION).get("resources"))
+		List<String> resources = YamlTree.list(YamlTree.yaml(DeployFiles.KUSTOMIZATION).get("resources"))
 			.stream()
 			.map(String::valueOf)
 			.toList();
@@ -57,18 +57,16 @@ class DeployFilesParseTests {
 
 	@Test
 	void prometheusScrapesTheServicesMetricsEndpoint() {
-		Map<String, Object> job = DeployFiles
-			.maps(DeployFiles.yaml(DeployFiles.PROMETHEUS).get("scrape_configs"))
-			.get(0);
+		Map<String, Object> job = YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0);
 		assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
 	}
 
 	@Test
 	void grafanaProvisioningIsReadable() {
-		assertThat(DeployFiles.maps(DeployFiles.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources")))
+		assertThat(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources")))
 			.singleElement()
 			.satisfies((datasource) -> assertThat(datasource).containsEntry("type", "prometheus"));
-		assertThat(DeployFiles.maps(DeployFiles.yaml(DeployFiles.GRAFANA_DASHBOARDS).get("providers")))
+		assertThat(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DASHBOARDS).get("providers")))
 			.singleElement()
 			.satisfies((provider) -> assertThat(provider).containsEntry("type", "file"));
 	}

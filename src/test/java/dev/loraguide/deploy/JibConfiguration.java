@@ -28,7 +28,8 @@ import org.xml.sax.SAXException;
  */
 record JibConfiguration(String user, Map<String, String> environment, List<String> ports) {
 
-	private static final String CONTAINER = "/project/build/plugins/plugin[artifactId='jib-maven-plugin']/configuration/container";
+	private static final String CONTAINER = "/project/build/plugins/plugin[artifactId='jib-maven-plugin']"
+			+ "/configuration/container";
 
 	static JibConfiguration read() {
 		try {

@@ -13,41 +13,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Kubernetes objects select, target and mount each other consistently. */
 class K8sWiringTests {
 
-	private static final Map<String, Object> podLabels = DeployFiles.mapAt(DeployFiles.k8sObject("Deployment"), "spec",
+	private static final Map<String, Object> podLabels = YamlTree.mapAt(DeployFiles.k8sObject("Deployment"), "spec",
 			"template", "metadata", "labels");
 
 	@Test
 	void deploymentRunsThreeReplicasOfItsPods() {
-		Map<String, Object> spec = DeployFiles.mapAt(DeployFiles.k8sObject("Deployment"), "spec");
+		Map<String, Object> spec = YamlTree.mapAt(DeployFiles.k8sObject("Deployment"), "spec");
 		assertThat(spec).containsEntry("replicas", 3);
 		assertThat(podLabels).containsAllEntriesOf(selector(spec));
 	}
 
 	@Test
 	void serviceSendsTrafficToTheHttpPortOfThePods() {
-		Map<String, Object> spec = DeployFiles.mapAt(DeployFiles.k8sObject("Service"), "spec");
-		assertThat(podLabels).containsAllEntriesOf(DeployFiles.map(spec.get("selector")));
-		assertThat(DeployFiles.maps(spec.get("ports"))).extracting((port) -> port.get("targetPort"))
+		Map<String, Object> spec = YamlTree.mapAt(DeployFiles.k8sObject("Service"), "spec");
+		assertThat(podLabels).containsAllEntriesOf(YamlTree.map(spec.get("selector")));
+		assertThat(YamlTree.maps(spec.get("ports"))).extracting((port) -> port.get("targetPort"))
 			.containsExactly("http");
 		assertThat(containerPorts()).containsEntry("http", ServiceSettings.port());
 	}
 
 	@Test
 	void disruptionBudgetCoversThePods() {
-		Map<String, Object> spec = DeployFiles.mapAt(DeployFiles.k8sObject("PodDisruptionBudget"), "spec");
+		Map<String, Object> spec = YamlTree.mapAt(DeployFiles.k8sObject("PodDisruptionBudget"), "spec");
 		assertThat(podLabels).containsAllEntriesOf(selector(spec));
 	}
 
 	@Test
 	void autoscalerScalesTheDeploymentOnCpuFromThreeReplicas() {
-		Map<String, Object> spec = DeployFiles.mapAt(DeployFiles.k8sObject("HorizontalPodAutoscaler"), "spec");
-		assertThat(DeployFiles.mapAt(spec, "scaleTargetRef")).containsEntry("kind", "Deployment")
-			.containsEntry("name", DeployFiles.at(DeployFiles.k8sObject("Deployment"), "metadata", "name"));
+		Map<String, Object> spec = YamlTree.mapAt(DeployFiles.k8sObject("HorizontalPodAutoscaler"), "spec");
+		assertThat(YamlTree.mapAt(spec, "scaleTargetRef")).containsEntry("kind", "Deployment")
+			.containsEntry("name", YamlTree.at(DeployFiles.k8sObject("Deployment"), "metadata", "name"));
 		assertThat(spec).containsEntry("minReplicas", 3);
-		assertThat(DeployFiles.maps(spec.get("metrics")))
-			.extracting((metric) -> DeployFiles.at(metric, "resource", "name"))
+		assertThat(YamlTree.maps(spec.get("metrics")))
+			.extracting((metric) -> YamlTree.at(metric, "resource", "name"))
 			.containsExactly("cpu");
-		Map<String, Object> requests = DeployFiles.mapAt(DeployFiles.appContainer(), "resources", "requests");
+		Map<String, Object> requests = YamlTree.mapAt(DeployFiles.appContainer(), "resources", "requests");
 		assertThat(requests).as("CPU utilisation is measured against the request").containsKey("cpu");
 	}
 
@@ -61,13 +61,13 @@ class K8sWiringTests {
 			assertThat(mountPaths(gitSync)).containsEntry("guides", mountPaths(DeployFiles.appContainer()).get("guides"));
 		}
 		assertThat(DeployFiles.gitSyncContainers()).hasSize(2);
-		assertThat(DeployFiles.environment(DeployFiles.maps(DeployFiles.podSpec().get("initContainers")).get(0)))
+		assertThat(DeployFiles.environment(YamlTree.maps(DeployFiles.podSpec().get("initContainers")).get(0)))
 			.as("the first sync finishes before the service starts").containsEntry("GITSYNC_ONE_TIME", "true");
 	}
 
 	@Test
 	void everyVolumeMountHasAVolume() {
-		Set<String> volumes = DeployFiles.maps(DeployFiles.podSpec().get("volumes"))
+		Set<String> volumes = YamlTree.maps(DeployFiles.podSpec().get("volumes"))
 			.stream()
 			.map((volume) -> String.valueOf(volume.get("name")))
 			.collect(Collectors.toSet());
@@ -77,13 +77,13 @@ class K8sWiringTests {
 
 	@Test
 	void everySecretReferenceIsInTheSecretsTemplate() {
-		Map<String, Object> generator = DeployFiles.maps(DeployFiles.yaml(DeployFiles.KUSTOMIZATION).get("secretGenerator"))
+		Map<String, Object> generator = YamlTree.maps(YamlTree.yaml(DeployFiles.KUSTOMIZATION).get("secretGenerator"))
 			.get(0);
 		Map<String, String> template = DeployFiles.envFile(DeployFiles.SECRETS_EXAMPLE);
-		List<Map<String, Object>> references = DeployFiles.maps(DeployFiles.appContainer().get("env"))
+		List<Map<String, Object>> references = YamlTree.maps(DeployFiles.appContainer().get("env"))
 			.stream()
 			.filter((variable) -> variable.containsKey("valueFrom"))
-			.map((variable) -> DeployFiles.mapAt(variable, "valueFrom", "secretKeyRef"))
+			.map((variable) -> YamlTree.mapAt(variable, "valueFrom", "secretKeyRef"))
 			.toList();
 		assertThat(references).isNotEmpty().allSatisfy((reference) -> {
 			assertThat(reference.get("name")).isEqualTo(generator.get("name"));
@@ -94,23 +94,23 @@ class K8sWiringTests {
 	@Test
 	void kubeletWaitsLongerThanTheServiceTakesToShutDown() {
 		int grace = (Integer) DeployFiles.podSpec().get("terminationGracePeriodSeconds");
-		List<Object> preStop = DeployFiles.list(DeployFiles.at(DeployFiles.appContainer(), "lifecycle", "preStop", "exec", "command"));
+		List<Object> preStop = YamlTree.list(YamlTree.at(DeployFiles.appContainer(), "lifecycle", "preStop", "exec", "command"));
 		Duration drain = Duration.ofSeconds(Long.parseLong(String.valueOf(preStop.get(1))));
 		assertThat(Duration.ofSeconds(grace)).isGreaterThan(drain.plus(ServiceSettings.shutdownTimeout()));
 	}
 
 	static Map<String, Object> selector(Map<String, Object> spec) {
-		return DeployFiles.mapAt(spec, "selector", "matchLabels");
+		return YamlTree.mapAt(spec, "selector", "matchLabels");
 	}
 
 	static Map<String, Object> containerPorts() {
-		return DeployFiles.maps(DeployFiles.appContainer().get("ports"))
+		return YamlTree.maps(DeployFiles.appContainer().get("ports"))
 			.stream()
 			.collect(Collectors.toMap((port) -> String.valueOf(port.get("name")), (port) -> port.get("containerPort")));
 	}
 
 	private static Map<String, String> mountPaths(Map<String, Object> container) {
-		return DeployFiles.maps(container.getOrDefault("volumeMounts", List.of()))
+		return YamlTree.maps(container.getOrDefault("volumeMounts", List.of()))
 			.stream()
 			.collect(Collectors.toMap((mount) -> String.valueOf(mount.get("name")),
 					(mount) -> String.valueOf(mount.get("mountPath"))));

@@ -41,13 +41,15 @@ class ProbeWiringTests {
 		List<Probe> probes = new ArrayList<>();
 		Map<String, Object> container = DeployFiles.appContainer();
 		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-			probes.add(new Probe("k8s " + probe, String.valueOf(DeployFiles.at(container, probe, "httpGet", "path"))));
+			probes.add(new Probe("k8s " + probe, String.valueOf(YamlTree.at(container, probe, "httpGet", "path"))));
 		}
-		probes.add(new Probe("k8s prometheus.io/path annotation", String.valueOf(DeployFiles
-			.at(DeployFiles.k8sObject("Deployment"), "spec", "template", "metadata", "annotations", "prometheus.io/path"))));
+		Object annotations = YamlTree.at(DeployFiles.k8sObject("Deployment"), "spec", "template", "metadata",
+				"annotations");
+		probes.add(new Probe("k8s prometheus.io/path annotation",
+				String.valueOf(YamlTree.at(annotations, "prometheus.io/path"))));
 		probes.add(new Probe("compose healthcheck", composeHealthcheck().group(2)));
 		probes.add(new Probe("prometheus scrape", String.valueOf(
-				DeployFiles.maps(DeployFiles.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0).get("metrics_path"))));
+				YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0).get("metrics_path"))));
 		return probes;
 	}
 
@@ -62,20 +64,20 @@ class ProbeWiringTests {
 		String port = String.valueOf(ServiceSettings.port());
 		Map<String, Object> container = DeployFiles.appContainer();
 		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-			assertThat(DeployFiles.at(container, probe, "httpGet", "port")).as(probe).isEqualTo("http");
+			assertThat(YamlTree.at(container, probe, "httpGet", "port")).as(probe).isEqualTo("http");
 		}
 		assertThat(K8sWiringTests.containerPorts()).containsEntry("http", ServiceSettings.port());
-		assertThat(DeployFiles.at(DeployFiles.k8sObject("Deployment"), "spec", "template", "metadata", "annotations",
+		assertThat(YamlTree.at(DeployFiles.k8sObject("Deployment"), "spec", "template", "metadata", "annotations",
 				"prometheus.io/port")).isEqualTo(port);
 		assertThat(Dockerfile.read(DeployFiles.DOCKERFILE).finalStage("EXPOSE")).containsExactly(port);
 		assertThat(JibConfiguration.read().ports()).containsExactly(port);
 		assertThat(composeHealthcheck().group(1)).isEqualTo(port);
-		assertThat(DeployFiles.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("ports")))
+		assertThat(YamlTree.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("ports")))
 			.containsExactly(port + ":" + port);
 	}
 
 	private static Matcher composeHealthcheck() {
-		String command = String.join(" ", DeployFiles.list(DeployFiles.at(DeployFiles.composeService(DeployFiles.APP_SERVICE),
+		String command = String.join(" ", YamlTree.list(YamlTree.at(DeployFiles.composeService(DeployFiles.APP_SERVICE),
 				"healthcheck", "test")).stream().map(String::valueOf).toList());
 		Matcher matcher = COMPOSE_HEALTHCHECK.matcher(command);
 		assertThat(matcher.find()).as("compose healthcheck calls a path on a port: %s", command).isTrue();
