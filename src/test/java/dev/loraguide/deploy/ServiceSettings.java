@@ -3,6 +3,10 @@ package dev.loraguide.deploy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -15,6 +19,8 @@ import org.springframework.core.io.FileSystemResource;
  */
 final class ServiceSettings {
 
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)(?::[^}]*)?}");
+
 	private ServiceSettings() {
 	}
 
@@ -26,6 +32,16 @@ final class ServiceSettings {
 	/** How long a shutdown phase may take: in-flight requests, then the decision-log flush. */
 	static Duration shutdownTimeout() {
 		return DurationStyle.detectAndParse(value("spring.lifecycle.timeout-per-shutdown-phase"));
+	}
+
+	/** Names application.yaml reads through {@code ${NAME}} or {@code ${NAME:default}} placeholders. */
+	static Set<String> placeholders() {
+		Set<String> names = new LinkedHashSet<>();
+		Matcher placeholder = PLACEHOLDER.matcher(DeployFiles.text(DeployFiles.APPLICATION_YAML));
+		while (placeholder.find()) {
+			names.add(placeholder.group(1));
+		}
+		return names;
 	}
 
 	private static String value(String name) {
