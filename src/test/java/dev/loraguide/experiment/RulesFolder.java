@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 import dev.loraguide.guide.GuideCompiler;
@@ -14,7 +13,7 @@ import dev.loraguide.guide.GuideLoader;
 import dev.loraguide.guide.GuideRegistry;
 
 /** A copy of the project's rules folder for tests that edit files, with its guides loaded. */
-final class RulesFolder {
+public final class RulesFolder {
 
 	private static final Path SHIPPED = Path.of("rules");
 
@@ -22,7 +21,7 @@ final class RulesFolder {
 	}
 
 	/** Copies the shipped guide folders (not the experiments file) into {@code target}. */
-	static Path copyGuides(Path target) {
+	public static Path copyGuides(Path target) {
 		try (Stream<Path> files = Files.walk(SHIPPED)) {
 			for (Path source : files.toList()) {
 				Path relative = SHIPPED.relativize(source);
@@ -40,14 +39,14 @@ final class RulesFolder {
 		}
 	}
 
-	static GuideRegistry loadGuides(Path folder) {
+	public static GuideRegistry loadGuides(Path folder) {
 		GuideRegistry guides = new GuideRegistry(folder, "flux-lora", new GuideLoader(new GuideCompiler(1000)),
 				Clock.systemUTC());
 		guides.reload();
 		return guides;
 	}
 
-	static void write(Path file, String content) {
+	public static void write(Path file, String content) {
 		try {
 			Files.writeString(file, content);
 		}
@@ -56,20 +55,9 @@ final class RulesFolder {
 		}
 	}
 
-	static void move(Path from, Path to) {
+	public static void move(Path from, Path to) {
 		try {
 			Files.move(from, to);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static void delete(Path folder) {
-		try (Stream<Path> files = Files.walk(folder)) {
-			for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
