@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownTimeout how long a clean shutdown may spend writing what is still queued
  */
 @ConfigurationProperties("decisionlog")
-record DecisionLogProperties(@DefaultValue("10000") int queueCapacity, @DefaultValue("500") int batchSize,
+record DecisionLogProperties(@DefaultValue("10000") int queueCapacity, @DefaultValue("256") int batchSize,
 		@DefaultValue("100ms") Duration enqueueTimeout, @DefaultValue("5s") Duration outcomeWait,
 		@DefaultValue("30s") Duration shutdownTimeout) {
 }

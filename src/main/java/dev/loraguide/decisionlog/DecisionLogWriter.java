@@ -99,9 +99,10 @@ class DecisionLogWriter implements SmartLifecycle {
 		if (unwritten > 0) {
 			drainUnwritten();
 		}
+		String timedOut = (unwritten > 0)
+				? " (" + unwritten + " could not be written within " + this.properties.shutdownTimeout() + ")" : "";
 		logger.info("Decision log stopped: {} queued at shutdown; {} written and {} lost since start{}", queued,
-				this.written.get(), this.lost.get(),
-				(unwritten > 0) ? " (" + unwritten + " could not be written within " + this.properties.shutdownTimeout() + ")" : "");
+				this.written.get(), this.lost.get(), timedOut);
 	}
 
 	@Override

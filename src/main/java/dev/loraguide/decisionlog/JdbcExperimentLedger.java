@@ -41,8 +41,10 @@ class JdbcExperimentLedger implements ExperimentLedger {
 
 	@Override
 	public List<MetricSummary> outcomes(String experimentId) {
-		return this.jdbc.query(OUTCOMES, (row, i) -> new MetricSummary(row.getString("variant"), row.getString("metric"),
-				row.getLong("n"), row.getDouble("mean"), row.getObject("variance", Double.class)), experimentId);
+		return this.jdbc.query(OUTCOMES,
+				(row, i) -> new MetricSummary(row.getString("variant"), row.getString("metric"), row.getLong("n"),
+						row.getDouble("mean"), row.getObject("variance", Double.class)),
+				experimentId);
 	}
 
 }

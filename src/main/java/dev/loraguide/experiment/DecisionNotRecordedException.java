@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 class DecisionNotRecordedException extends ApiProblemException {
 
 	DecisionNotRecordedException(UUID id) {
-		super(HttpStatus.CONFLICT, "decision_not_recorded", null,
-				"recommendation '" + id + "' was made but the decision log was full and dropped it; it takes no outcomes");
+		super(HttpStatus.CONFLICT, "decision_not_recorded", null, "recommendation '" + id
+				+ "' was made but the decision log was full and dropped it; it takes no outcomes");
 	}
 
 }

@@ -13,19 +13,19 @@ import java.util.Map;
  * @param imageCounts the requests this experiment claims, by image count
  * @param forced actor id to variant name, for actors who must see one variant
  */
-public record Experiment(String id, ExperimentStatus status, String salt, List<Variant> variants,
+record Experiment(String id, ExperimentStatus status, String salt, List<Variant> variants,
 		ImageCountRange imageCounts, Map<String, String> forced) {
 
-	public Experiment {
+	Experiment {
 		variants = List.copyOf(variants);
 		forced = Map.copyOf(forced);
 	}
 
-	public boolean isRunning() {
+	boolean isRunning() {
 		return this.status == ExperimentStatus.RUNNING;
 	}
 
-	public Variant control() {
+	Variant control() {
 		return this.variants.get(0);
 	}
 

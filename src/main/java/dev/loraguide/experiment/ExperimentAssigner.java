@@ -16,7 +16,7 @@ public class ExperimentAssigner {
 
 	private final GuideRegistry guides;
 
-	public ExperimentAssigner(ExperimentRegistry experiments, GuideRegistry guides) {
+	ExperimentAssigner(ExperimentRegistry experiments, GuideRegistry guides) {
 		this.experiments = experiments;
 		this.guides = guides;
 	}

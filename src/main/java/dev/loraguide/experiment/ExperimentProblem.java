@@ -8,7 +8,7 @@ package dev.loraguide.experiment;
  * {@code variants[1].weight}; null when no single field is to blame
  * @param message what is wrong
  */
-public record ExperimentProblem(String experiment, String field, String message) {
+record ExperimentProblem(String experiment, String field, String message) {
 
 	static ExperimentProblem ofFile(String field, String message) {
 		return new ExperimentProblem(null, field, message);

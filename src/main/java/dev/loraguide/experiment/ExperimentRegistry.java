@@ -28,7 +28,7 @@ import org.springframework.context.event.EventListener;
  * the set of serving guides changes, noticed on the next read: an experiment whose guide went away
  * stops enrolling instead of failing requests, and resumes when the guide is back.
  */
-public class ExperimentRegistry {
+class ExperimentRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(ExperimentRegistry.class);
 
@@ -44,19 +44,15 @@ public class ExperimentRegistry {
 
 	private Newest newest;
 
-	public ExperimentRegistry(Path file, GuideRegistry guides) {
+	ExperimentRegistry(Path file, GuideRegistry guides) {
 		this.file = file;
 		this.guides = guides;
 		this.state = new AtomicReference<>(
 				ExperimentsState.of(file, null, List.of(), null, List.of(), servingGuides()));
 	}
 
-	public Path file() {
-		return this.file;
-	}
-
 	/** Reads the file again; does nothing more when its content has not changed. */
-	public synchronized void reload() {
+	synchronized void reload() {
 		Newest read = read();
 		if (this.newest != null && read.revision().equals(this.newest.revision())) {
 			return;
@@ -101,9 +97,12 @@ public class ExperimentRegistry {
 
 	private static void report(ExperimentsState before, ExperimentsState next) {
 		if (next.refusedRevision() == null && !Objects.equals(before.revision(), next.revision())) {
+			List<String> experiments = next.experiments()
+				.stream()
+				.map((experiment) -> experiment.id() + " (" + experiment.status() + ")")
+				.toList();
 			logger.info("Experiments file {} revision {} is live: {}", next.file(), next.revision(),
-					next.experiments().isEmpty() ? "no experiments"
-							: String.join(", ", next.experiments().stream().map((e) -> e.id() + " (" + e.status() + ")").toList()));
+					experiments.isEmpty() ? "no experiments" : String.join(", ", experiments));
 		}
 		if (next.refusedRevision() != null && (!next.refusedRevision().equals(before.refusedRevision())
 				|| !next.problems().equals(before.problems()))) {

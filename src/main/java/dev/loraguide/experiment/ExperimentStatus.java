@@ -3,7 +3,7 @@ package dev.loraguide.experiment;
 import java.util.Locale;
 
 /** Whether an experiment enrols actors. */
-public enum ExperimentStatus {
+enum ExperimentStatus {
 
 	RUNNING, STOPPED;
 

@@ -55,7 +55,8 @@ final class ExperimentsFile {
 			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
 		}
 		catch (YAMLException ex) {
-			return new Parsed(List.of(), List.of(ExperimentProblem.ofFile(null, "is not valid YAML: " + ex.getMessage())));
+			return new Parsed(List.of(),
+					List.of(ExperimentProblem.ofFile(null, "is not valid YAML: " + ex.getMessage())));
 		}
 		List<Experiment> experiments = new ArrayList<>();
 		if (document != null) {

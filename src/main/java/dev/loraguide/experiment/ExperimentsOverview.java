@@ -38,9 +38,11 @@ record ExperimentsOverview(String file, String revision, String status, String r
 
 		static ExperimentSummary of(Experiment experiment, ExperimentsState state) {
 			List<ExperimentProblem> suspended = state.suspended().getOrDefault(experiment.id(), List.of());
-			return new ExperimentSummary(experiment.id(), suspended.isEmpty() ? experiment.status().toString() : "suspended",
-					experiment.salt(), experiment.imageCounts().equals(ImageCountRange.ALL) ? null : experiment.imageCounts(),
-					experiment.variants(), experiment.forced().size(), suspended);
+			String status = suspended.isEmpty() ? experiment.status().toString() : "suspended";
+			ImageCountRange imageCounts = experiment.imageCounts().equals(ImageCountRange.ALL) ? null
+					: experiment.imageCounts();
+			return new ExperimentSummary(experiment.id(), status, experiment.salt(), imageCounts, experiment.variants(),
+					experiment.forced().size(), suspended);
 		}
 
 	}

@@ -6,7 +6,7 @@ package dev.loraguide.experiment;
  * @param min smallest image count claimed
  * @param max largest image count claimed
  */
-public record ImageCountRange(int min, int max) {
+record ImageCountRange(int min, int max) {
 
 	/** The range of an experiment with no filter: every request. */
 	static final ImageCountRange ALL = new ImageCountRange(1, Integer.MAX_VALUE);
@@ -21,7 +21,8 @@ public record ImageCountRange(int min, int max) {
 
 	@Override
 	public String toString() {
-		return (this.max == Integer.MAX_VALUE) ? this.min + " images or more" : this.min + " to " + this.max + " images";
+		return (this.max == Integer.MAX_VALUE) ? this.min + " images or more"
+				: this.min + " to " + this.max + " images";
 	}
 
 }

@@ -7,5 +7,5 @@ package dev.loraguide.experiment;
  * @param guide id of the guide that answers actors in this variant
  * @param weight percentage of enrolled actors sent here; an experiment's weights add up to 100
  */
-public record Variant(String name, String guide, double weight) {
+record Variant(String name, String guide, double weight) {
 }
