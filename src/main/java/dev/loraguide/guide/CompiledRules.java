@@ -1,35 +1,42 @@
 package dev.loraguide.guide;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A guide revision's rules, compiled once into a KieBase and shared by every request. Each
- * evaluation runs in a fresh stateless session, so requests never see each other's facts.
+ * evaluation runs in its own stateless session, so requests never see each other's facts; the
+ * sessions come from a pool, which resets a session instead of building a new one per request.
  */
 public final class CompiledRules {
 
 	private static final KieCommands COMMANDS = KieServices.get().getCommands();
 
+	/** Sessions kept for reuse; a request that finds none free makes a new one. */
+	private static final int SESSION_POOL_SIZE = 8;
+
 	private final KieContainer container;
 
 	private final ReleaseId releaseId;
 
-	private final KieBase kieBase;
+	private final KieSessionsPool sessions;
 
 	private final int maxRuleFirings;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
 
 	CompiledRules(KieContainer container, ReleaseId releaseId, int maxRuleFirings) {
 		this.container = container;
 		this.releaseId = releaseId;
-		this.kieBase = container.getKieBase();
+		this.sessions = container.getKieBase().newKieSessionsPool(SESSION_POOL_SIZE);
 		this.maxRuleFirings = maxRuleFirings;
 	}
 
@@ -38,9 +45,19 @@ public final class CompiledRules {
 	 * @throws RuleLoopException if the rules fire more often than the bound allows
 	 */
 	public Evaluation evaluate(ActorDataset dataset, ParameterOverrides overrides) {
+		this.inFlight.incrementAndGet();
+		try {
+			return run(dataset, overrides);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	private Evaluation run(ActorDataset dataset, ParameterOverrides overrides) {
 		TrainingPlan plan = new TrainingPlan(overrides);
 		FiredRules fired = new FiredRules();
-		StatelessKieSession session = this.kieBase.newStatelessKieSession();
+		StatelessKieSession session = this.sessions.newStatelessKieSession();
 		session.addEventListener(fired);
 		List<Command<?>> commands = List.of(COMMANDS.newInsert(dataset), COMMANDS.newInsert(plan),
 				COMMANDS.newFireAllRules(this.maxRuleFirings));
@@ -51,8 +68,14 @@ public final class CompiledRules {
 		return Evaluation.of(plan, fired.names());
 	}
 
+	/** Whether no evaluation is running on these rules right now. */
+	boolean isIdle() {
+		return this.inFlight.get() == 0;
+	}
+
 	/** Frees the engine's copy of this revision; call once no request can still use it. */
 	void dispose() {
+		this.sessions.shutdown();
 		this.container.dispose();
 		KieServices.get().getRepository().removeKieModule(this.releaseId);
 	}

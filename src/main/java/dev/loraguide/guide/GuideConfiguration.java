@@ -3,10 +3,13 @@ package dev.loraguide.guide;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires guide loading and loads every guide before the service takes requests. */
+/** Wires guide loading, loads every guide before the service takes requests, and follows the folder. */
 @Configuration(proxyBeanMethods = false)
 class GuideConfiguration {
 
@@ -16,19 +19,30 @@ class GuideConfiguration {
 	}
 
 	@Bean
-	GuideRegistry guideRegistry(GuidesProperties properties, GuideLoader guideLoader) {
+	GuideReloadMetrics guideReloadMetrics(MeterRegistry meterRegistry) {
+		return new GuideReloadMetrics(meterRegistry);
+	}
+
+	@Bean
+	GuideRegistry guideRegistry(GuidesProperties properties, GuideLoader guideLoader, GuideReloadMetrics metrics) {
 		GuideRegistry registry = new GuideRegistry(properties.dir(), properties.defaultGuide(), guideLoader,
-				Clock.systemUTC());
+				Clock.systemUTC(), properties.retireAfter(), metrics);
 		registry.reload();
 		GuideState defaultGuide = registry.states().stream()
 			.filter((state) -> state.id().equals(properties.defaultGuide()))
 			.findFirst()
 			.orElse(null);
 		if (defaultGuide == null || !defaultGuide.isServing()) {
+			registry.close();
 			throw new DefaultGuideUnavailableException(properties.dir(), properties.defaultGuide(),
 					(defaultGuide != null) ? defaultGuide.problems() : List.of());
 		}
 		return registry;
+	}
+
+	@Bean
+	GuideWatcher guideWatcher(GuideRegistry registry, ApplicationEventPublisher events, GuidesProperties properties) {
+		return new GuideWatcher(registry, events, properties.scanInterval());
 	}
 
 }

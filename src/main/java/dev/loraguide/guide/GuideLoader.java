@@ -1,13 +1,16 @@
 package dev.loraguide.guide;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Turns a guide folder's files into a {@link Guide} that is safe to serve, or refuses it. A
- * revision is refused when it does not compile, or when some image count gets no preset or more
- * than one.
+ * The validation gate: turns a guide folder's files into a {@link Guide} that is safe to serve, or
+ * refuses it. A revision goes live only if it passes the guardrails, compiles, recommends exactly
+ * one preset for every image count scanned, and passes its own cases; a rule loop, cut off by the
+ * bound on rules fired, refuses it too.
  */
 public class GuideLoader {
 
@@ -18,30 +21,70 @@ public class GuideLoader {
 	}
 
 	public Guide load(GuideSource source) throws GuideRejectedException {
-		String description = description(source);
-		CompiledRules rules = this.compiler.compile(source);
+		GuideValidation validation = validate(source);
+		if (!validation.passed()) {
+			validation.discard();
+			throw new GuideRejectedException(source.id(), validation.problems());
+		}
+		return new Guide(source, validation.description(), validation.rules(), validation.presetTable());
+	}
+
+	/** Runs every check and reports all that was found; the caller discards the result's rules. */
+	GuideValidation validate(GuideSource source) {
+		List<GuideProblem> problems = new ArrayList<>();
+		String description = description(source, problems);
+		GuideCases cases = cases(source, problems);
+		problems.addAll(GuideGuardrails.check(source));
+		if (!problems.isEmpty()) {
+			// Refused before compiling: code that breaks the guardrails is never compiled.
+			return GuideValidation.refused(source, description, problems);
+		}
+		CompiledRules rules;
+		try {
+			rules = this.compiler.compile(source);
+		}
+		catch (GuideRejectedException ex) {
+			return GuideValidation.refused(source, description, ex.getProblems());
+		}
 		PresetTable presetTable;
 		try {
 			presetTable = PresetTable.derive(rules);
 		}
+		catch (RuleLoopException ex) {
+			String message = "rule loop: " + ex.getMessage();
+			problems.add(DrlText.ruleDeclaration(source, ex.getLastFiredRule(), message)
+				.orElse(GuideProblem.of(message)));
+			return new GuideValidation(source, description, rules, null, 0, problems);
+		}
 		catch (RuntimeException ex) {
-			rules.dispose();
-			throw new GuideRejectedException(source.id(), List.of(GuideProblem.of(ex.getMessage())));
+			problems.add(GuideProblem.of("evaluating the rules failed: " + ex.getMessage()));
+			return new GuideValidation(source, description, rules, null, 0, problems);
 		}
-		if (!presetTable.problems().isEmpty()) {
-			rules.dispose();
-			throw new GuideRejectedException(source.id(), presetTable.problems());
-		}
-		return new Guide(source, description, rules, presetTable);
+		problems.addAll(presetTable.problems());
+		problems.addAll(cases.run(rules));
+		return new GuideValidation(source, description, rules, presetTable, cases.size(), problems);
 	}
 
-	private static String description(GuideSource source) throws GuideRejectedException {
+	private static String description(GuideSource source, List<GuideProblem> problems) {
 		try {
 			return source.description();
 		}
+		catch (MarkedYAMLException ex) {
+			problems.add(YamlNodes.problemOf(GuideSource.METADATA_FILE, ex));
+		}
 		catch (YAMLException ex) {
-			throw new GuideRejectedException(source.id(),
-					List.of(new GuideProblem(GuideSource.METADATA_FILE, 0, 0, ex.getMessage())));
+			problems.add(new GuideProblem(GuideSource.METADATA_FILE, 0, 0, ex.getMessage()));
+		}
+		return "";
+	}
+
+	private static GuideCases cases(GuideSource source, List<GuideProblem> problems) {
+		try {
+			return GuideCases.of(source);
+		}
+		catch (GuideRejectedException ex) {
+			problems.addAll(ex.getProblems());
+			return new GuideCases(List.of());
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import java.util.Comparator;
+
 /**
  * Why a guide revision was refused, pointing at the place to fix where one is known.
  *
@@ -9,6 +11,12 @@ package dev.loraguide.guide;
  * @param message what is wrong
  */
 public record GuideProblem(String file, int line, int column, String message) {
+
+	/** File by file, then top to bottom; problems in no file first. */
+	static final Comparator<GuideProblem> BY_POSITION = Comparator
+		.comparing(GuideProblem::file, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+		.thenComparingInt(GuideProblem::line)
+		.thenComparingInt(GuideProblem::column);
 
 	public static GuideProblem of(String message) {
 		return new GuideProblem(null, 0, 0, message);

@@ -1,32 +1,34 @@
 package dev.loraguide.guide;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The guides the service serves. Holds one immutable map of {@link GuideState}s and replaces it
- * whole, so a reader always sees one consistent set of revisions.
+ * whole, so a reader always sees one consistent set of revisions; a request that took a
+ * {@link Guide} finishes on it, and the revisions swapped out are freed once no request can still
+ * use them.
  */
-public class GuideRegistry {
+public class GuideRegistry implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(GuideRegistry.class);
 
-	private static final Pattern GUIDE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+	/** Stands for the revision of a folder that is gone, for a guide that may not go. */
+	static final String REMOVED_REVISION = "removed";
 
 	private final Path dir;
 
@@ -36,13 +38,20 @@ public class GuideRegistry {
 
 	private final Clock clock;
 
+	private final RetiredRevisions retired;
+
+	private final ReloadListener listener;
+
 	private final AtomicReference<Map<String, GuideState>> states = new AtomicReference<>(Map.of());
 
-	public GuideRegistry(Path dir, String defaultGuideId, GuideLoader loader, Clock clock) {
+	public GuideRegistry(Path dir, String defaultGuideId, GuideLoader loader, Clock clock, Duration retireAfter,
+			ReloadListener listener) {
 		this.dir = dir;
 		this.defaultGuideId = defaultGuideId;
 		this.loader = loader;
 		this.clock = clock;
+		this.retired = new RetiredRevisions(retireAfter);
+		this.listener = listener;
 	}
 
 	public Path dir() {
@@ -54,57 +63,88 @@ public class GuideRegistry {
 	}
 
 	/**
-	 * Loads every guide folder. A folder whose newest files are refused keeps serving its last good
-	 * revision; one that never loaded is skipped, loudly.
+	 * Loads every guide folder that changed. A folder whose newest files are refused keeps serving
+	 * its last good revision; one that never loaded is skipped, loudly. A revision already refused
+	 * is not tried (or logged) again.
+	 * @return what happened to each guide
 	 */
-	public synchronized Map<String, GuideState> reload() {
+	public synchronized List<GuideReload> reload() {
 		Map<String, GuideState> previous = this.states.get();
 		Map<String, GuideState> next = new TreeMap<>();
-		for (Path folder : guideFolders()) {
+		List<GuideReload> reloads = new ArrayList<>();
+		for (Path folder : GuideFolders.in(this.dir)) {
 			GuideSource source = GuideSource.read(folder);
-			GuideState before = previous.get(source.id());
-			next.put(source.id(), loadIfChanged(source, before));
+			ReloadOutcome outcome = loadIfChanged(source, previous.get(source.id()), next);
+			reloads.add(GuideReload.of(next.get(source.id()), outcome));
 		}
+		previous.values().stream().filter((gone) -> !next.containsKey(gone.id()))
+			.forEach((gone) -> reloads.add(removed(gone, next)));
 		this.states.set(Collections.unmodifiableMap(next));
-		return next;
+		retireSwappedOut(previous, next);
+		this.retired.disposeIdle();
+		this.listener.reloaded(List.copyOf(reloads), servingRevisions());
+		return List.copyOf(reloads);
 	}
 
-	private GuideState loadIfChanged(GuideSource source, GuideState before) {
+	private ReloadOutcome loadIfChanged(GuideSource source, GuideState before, Map<String, GuideState> next) {
 		if (before != null && before.isServing() && before.active().revision().equals(source.revision())) {
-			return GuideState.activated(before.active(), before.activatedAt());
+			next.put(source.id(), GuideState.activated(before.active(), before.activatedAt()));
+			return (before.rejectedRevision() == null) ? ReloadOutcome.UNCHANGED : ReloadOutcome.ACTIVATED;
 		}
 		if (before != null && source.revision().equals(before.rejectedRevision())) {
-			return before;
+			next.put(source.id(), before);
+			return ReloadOutcome.UNCHANGED;
 		}
 		try {
 			Guide guide = this.loader.load(source);
 			logger.info("Guide '{}' revision {} is live ({} presets)", guide.id(), guide.revision(),
 					guide.presetTable().rows().size());
-			return GuideState.activated(guide, this.clock.instant());
+			next.put(source.id(), GuideState.activated(guide, this.clock.instant()));
+			return ReloadOutcome.ACTIVATED;
 		}
 		catch (GuideRejectedException ex) {
 			logger.error("Guide '{}' revision {} refused; {}:\n  {}", source.id(), source.revision(),
 					(before != null && before.isServing()) ? "still serving " + before.active().revision()
 							: "not serving it",
 					String.join("\n  ", ex.getProblems().stream().map(GuideProblem::toString).toList()));
-			return (before != null) ? before.rejected(source.revision(), ex.getProblems())
-					: GuideState.neverLoaded(source.id(), source.revision(), ex.getProblems());
+			next.put(source.id(), (before != null) ? before.rejected(source.revision(), ex.getProblems())
+					: GuideState.neverLoaded(source.id(), source.revision(), ex.getProblems()));
+			return ReloadOutcome.REJECTED;
 		}
 	}
 
-	private List<Path> guideFolders() {
-		if (!Files.isDirectory(this.dir)) {
-			throw new UncheckedIOException(new IOException("guides.dir " + this.dir.toAbsolutePath() + " is not a folder"));
+	/**
+	 * A guide whose folder is gone goes too, except the default guide: requests that name no guide
+	 * need it, so it keeps serving its last revision until its folder is back.
+	 */
+	private GuideReload removed(GuideState gone, Map<String, GuideState> next) {
+		if (!gone.id().equals(this.defaultGuideId) || !gone.isServing()) {
+			logger.info("Guide '{}' removed: its folder is gone", gone.id());
+			return GuideReload.removed(gone.id());
 		}
-		try (Stream<Path> entries = Files.list(this.dir)) {
-			return entries.filter(Files::isDirectory)
-				.filter((folder) -> GUIDE_ID.matcher(folder.getFileName().toString()).matches())
-				.sorted()
-				.toList();
+		if (REMOVED_REVISION.equals(gone.rejectedRevision())) {
+			next.put(gone.id(), gone);
+			return GuideReload.of(gone, ReloadOutcome.UNCHANGED);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot list guides.dir " + this.dir.toAbsolutePath(), ex);
-		}
+		GuideProblem problem = GuideProblem.of("the folder of the default guide is gone; revision "
+				+ gone.active().revision() + " keeps serving until it is back or guides.default names another guide");
+		logger.error("Guide '{}': {}", gone.id(), problem.message());
+		GuideState kept = gone.rejected(REMOVED_REVISION, List.of(problem));
+		next.put(gone.id(), kept);
+		return GuideReload.of(kept, ReloadOutcome.REJECTED);
+	}
+
+	private void retireSwappedOut(Map<String, GuideState> previous, Map<String, GuideState> next) {
+		Set<Guide> stillServing = Collections.newSetFromMap(new IdentityHashMap<>());
+		next.values().stream().filter(GuideState::isServing).forEach((state) -> stillServing.add(state.active()));
+		previous.values().stream().filter(GuideState::isServing).map(GuideState::active)
+			.filter((guide) -> !stillServing.contains(guide))
+			.forEach((guide) -> this.retired.retire(guide.rules()));
+	}
+
+	/** Frees the revisions swapped out that no request can still be using. */
+	public void disposeRetired() {
+		this.retired.disposeIdle();
 	}
 
 	/** The serving revision of a guide; throws if it is unknown or has never loaded. */
@@ -129,6 +169,15 @@ public class GuideRegistry {
 		this.states.get().values().stream().filter(GuideState::isServing)
 			.forEach((state) -> revisions.put(state.id(), state.active().revision()));
 		return revisions;
+	}
+
+	/** Frees every revision; the service is shutting down and takes no more requests. */
+	@Override
+	public synchronized void close() {
+		this.retired.disposeAll();
+		this.states.get().values().stream().filter(GuideState::isServing)
+			.forEach((state) -> state.active().rules().dispose());
+		this.states.set(Map.of());
 	}
 
 }

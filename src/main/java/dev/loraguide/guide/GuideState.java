@@ -10,7 +10,8 @@ import java.util.List;
  * @param id guide id
  * @param active the revision being served, null if none ever loaded
  * @param activatedAt when {@code active} went live
- * @param rejectedRevision revision on disk that was refused, null when the newest one is live
+ * @param rejectedRevision revision on disk that was refused, null when the newest one is live;
+ * {@code removed} when the folder of the default guide is gone
  * @param problems why {@code rejectedRevision} was refused
  */
 public record GuideState(String id, Guide active, Instant activatedAt, String rejectedRevision,

@@ -1,20 +1,18 @@
 package dev.loraguide.experiment;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
-import dev.loraguide.guide.RulesFolderChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +20,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The experiments API over real HTTP: outcomes, results and the experiments listing, with the
@@ -47,9 +46,6 @@ class ExperimentApiTests {
 
 	@Autowired
 	RestTestClient http;
-
-	@Autowired
-	ApplicationEventPublisher events;
 
 	@DynamicPropertySource
 	static void rulesFolder(DynamicPropertyRegistry registry) {
@@ -162,26 +158,36 @@ class ExperimentApiTests {
 			.value((results) -> assertThat(results.toString()).doesNotContain("qa-actor"));
 	}
 
+	/** The edit is picked up by the live rules-folder watcher, as an ML lead's save would be. */
 	@Test
 	void aRefusedEditShowsInTheListingAndHealthWhileTheLastGoodVersionServes() {
 		RulesFolder.write(rules.resolve("experiments.yaml"), RUNNING_50_50.replaceFirst("weight: 50", "weight: 40"));
-		this.events.publishEvent(new RulesFolderChanged(Set.of(Path.of("experiments.yaml"))));
 		try {
+			awaitListingStatus("refused");
 			this.http.get().uri("/api/v1/experiments").exchange().expectStatus().isOk().expectBody()
-				.jsonPath("$.status").isEqualTo("refused")
 				.jsonPath("$.problems[0].experiment").isEqualTo("lr-gentle")
 				.jsonPath("$.problems[0].field").isEqualTo("variants[*].weight")
 				.jsonPath("$.experiments[0].status").isEqualTo("running");
 			this.http.get().uri("/actuator/health/experiments").exchange().expectStatus().isOk().expectBody()
 				.jsonPath("$.status").isEqualTo("UP")
 				.jsonPath("$.details.status").isEqualTo("refused")
-				.jsonPath("$.details.problems[0]").isEqualTo("experiment 'lr-gentle' variants[*].weight: weights add up to 90, not 100");
+				.jsonPath("$.details.problems[0]")
+				.isEqualTo("experiment 'lr-gentle' variants[*].weight: weights add up to 90, not 100");
 			assertThat(recommend("actor-4").get("experiment")).isEqualTo(Map.of("id", "lr-gentle", "variant", "legacy"));
 		}
 		finally {
 			RulesFolder.write(rules.resolve("experiments.yaml"), RUNNING_50_50);
-			this.events.publishEvent(new RulesFolderChanged(Set.of(Path.of("experiments.yaml"))));
+			awaitListingStatus("serving");
 		}
+	}
+
+	private void awaitListingStatus(String status) {
+		await().atMost(Duration.ofSeconds(15)).until(() -> status.equals(this.http.get().uri("/api/v1/experiments")
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("status")));
 	}
 
 	private static Consumer<Double> near(double expected) {

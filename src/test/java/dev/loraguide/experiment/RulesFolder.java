@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import dev.loraguide.guide.GuideCompiler;
 import dev.loraguide.guide.GuideLoader;
 import dev.loraguide.guide.GuideRegistry;
+import dev.loraguide.guide.ReloadListener;
 
 /** A copy of the project's rules folder for tests that edit files, with its guides loaded. */
 public final class RulesFolder {
@@ -41,7 +43,7 @@ public final class RulesFolder {
 
 	public static GuideRegistry loadGuides(Path folder) {
 		GuideRegistry guides = new GuideRegistry(folder, "flux-lora", new GuideLoader(new GuideCompiler(1000)),
-				Clock.systemUTC());
+				Clock.systemUTC(), Duration.ofSeconds(5), ReloadListener.NONE);
 		guides.reload();
 		return guides;
 	}

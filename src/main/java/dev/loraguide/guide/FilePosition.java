@@ -1,0 +1,16 @@
+package dev.loraguide.guide;
+
+/**
+ * A place in one of a guide's files.
+ *
+ * @param file file name inside the guide folder
+ * @param line 1-based line
+ * @param column 1-based column
+ */
+record FilePosition(String file, int line, int column) {
+
+	GuideProblem problem(String message) {
+		return new GuideProblem(this.file, this.line, this.column, message);
+	}
+
+}

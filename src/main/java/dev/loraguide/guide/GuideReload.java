@@ -1,0 +1,30 @@
+package dev.loraguide.guide;
+
+import java.util.List;
+
+/**
+ * What one reload did to one guide, as the admin reload reports it.
+ *
+ * @param guide guide id
+ * @param outcome what happened
+ * @param revision the revision serving after the reload, null when none is
+ * @param refusedRevision the revision on disk that was refused, null when the newest one serves
+ * @param problems why it was refused
+ */
+public record GuideReload(String guide, ReloadOutcome outcome, String revision, String refusedRevision,
+		List<GuideProblem> problems) {
+
+	public GuideReload {
+		problems = List.copyOf(problems);
+	}
+
+	static GuideReload of(GuideState state, ReloadOutcome outcome) {
+		return new GuideReload(state.id(), outcome, state.isServing() ? state.active().revision() : null,
+				state.rejectedRevision(), state.problems());
+	}
+
+	static GuideReload removed(String guide) {
+		return new GuideReload(guide, ReloadOutcome.REMOVED, null, null, List.of());
+	}
+
+}

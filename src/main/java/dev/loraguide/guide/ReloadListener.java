@@ -1,0 +1,19 @@
+package dev.loraguide.guide;
+
+import java.util.List;
+import java.util.Map;
+
+/** Told after every reload of the registry, once the new revisions serve. */
+@FunctionalInterface
+public interface ReloadListener {
+
+	ReloadListener NONE = (reloads, servingRevisions) -> {
+	};
+
+	/**
+	 * @param reloads what happened to each guide, including those removed
+	 * @param servingRevisions the revision each serving guide now serves, by guide id
+	 */
+	void reloaded(List<GuideReload> reloads, Map<String, String> servingRevisions);
+
+}

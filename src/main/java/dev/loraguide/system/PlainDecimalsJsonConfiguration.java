@@ -1,0 +1,41 @@
+package dev.loraguide.system;
+
+import java.math.BigDecimal;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Writes decimals the way the guides and their readers spell them: a learning rate is
+ * {@code 0.00025}, not {@code 2.5E-4}. Same JSON number, readable at a glance in a curl transcript.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlainDecimalsJsonConfiguration {
+
+	@Bean
+	SimpleModule plainDecimalsModule() {
+		SimpleModule module = new SimpleModule("plain-decimals");
+		module.addSerializer(Double.class, new PlainDecimalSerializer());
+		module.addSerializer(Double.TYPE, new PlainDecimalSerializer());
+		return module;
+	}
+
+	private static final class PlainDecimalSerializer extends ValueSerializer<Double> {
+
+		@Override
+		public void serialize(Double value, JsonGenerator generator, SerializationContext context) {
+			if (value.isNaN() || value.isInfinite()) {
+				generator.writeNumber(value);
+				return;
+			}
+			generator.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+		}
+
+	}
+
+}
