@@ -96,7 +96,7 @@ enum CaseField {
 		return Objects.equals(wanted, actual);
 	}
 
-	/** A value as a guide author writes it: {@code 0.00025} rather than {@code 2.5E-4}. */
+	/** A value as a guide author writes it: {@code 0.0003} rather than {@code 3.0E-4}. */
 	static String show(Object value) {
 		if (value instanceof Double number) {
 			return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * cases:
  *   - note: Preset B starts at 16 images
  *     given: { imageCount: 16, actorName: Ada, overrides: { repeats: 3 } }
- *     want: { preset: B, learningRate: 0.00025, epochs: 42, warnings: [] }
+ *     want: { preset: B, learningRate: 0.0003, epochs: 42, warnings: [] }
  * </pre>
  */
 final class CasesFileReader {

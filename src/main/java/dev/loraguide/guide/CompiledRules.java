@@ -73,9 +73,12 @@ public final class CompiledRules {
 		return this.inFlight.get() == 0;
 	}
 
-	/** Frees the engine's copy of this revision; call once no request can still use it. */
+	/**
+	 * Frees the engine's copy of this revision; call once no request should still use it. The session
+	 * pool is left open on purpose: a request that still holds this revision can finish on it, and the
+	 * pool goes with this object when the last reference does.
+	 */
 	void dispose() {
-		this.sessions.shutdown();
 		this.container.dispose();
 		KieServices.get().getRepository().removeKieModule(this.releaseId);
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,12 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class RetiredRevisionsTests {
 
-	/** Holds the evaluation of the test guide below until a test lets it finish. */
-	private static final CountDownLatch evaluating = new CountDownLatch(1);
+	/** Holds the evaluation of the test guide below until a test lets it finish; fresh per test. */
+	private static CountDownLatch evaluating;
 
-	private static final CountDownLatch finish = new CountDownLatch(1);
+	private static CountDownLatch finish;
 
 	private final GuideCompiler compiler = new GuideCompiler(1000);
+
+	@BeforeEach
+	void holdNextEvaluation() {
+		evaluating = new CountDownLatch(1);
+		finish = new CountDownLatch(1);
+	}
 
 	@AfterEach
 	void letEvaluationsFinish() {
