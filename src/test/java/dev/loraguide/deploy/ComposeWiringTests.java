@@ -1,0 +1,85 @@
+package dev.loraguide.deploy;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.convert.DurationStyle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The compose services point at each other and at the files next to them. */
+class ComposeWiringTests {
+
+	private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?[-?+][^}]*)?\\}");
+
+	@Test
+	void everyInterpolatedVariableIsInTheEnvExample() {
+		Set<String> interpolated = new LinkedHashSet<>();
+		Matcher matcher = INTERPOLATION.matcher(DeployFiles.text(DeployFiles.COMPOSE));
+		while (matcher.find()) {
+			interpolated.add(matcher.group(1));
+		}
+		assertThat(interpolated).isNotEmpty();
+		assertThat(DeployFiles.envFile(DeployFiles.ENV_EXAMPLE)).containsKeys(interpolated.toArray(String[]::new));
+	}
+
+	@Test
+	void serviceUsesTheComposeDatabaseWithItsCredentials() {
+		Map<String, String> app = DeployFiles.composeEnvironment(DeployFiles.APP_SERVICE);
+		Map<String, String> postgres = DeployFiles.composeEnvironment("postgres");
+		assertThat(app.get("SPRING_DATASOURCE_URL"))
+			.isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
+		assertThat(app.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(postgres.get("POSTGRES_USER"));
+		assertThat(app.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+	}
+
+	@Test
+	void serviceStartsOnceTheDatabaseIsHealthy() {
+		assertThat(YamlTree.mapAt(DeployFiles.composeService(DeployFiles.APP_SERVICE), "depends_on", "postgres"))
+			.containsEntry("condition", "service_healthy");
+		assertThat(DeployFiles.composeService("postgres")).containsKey("healthcheck");
+	}
+
+	@Test
+	void hostGuidesAreMountedWhereTheServiceReadsThem() {
+		String guidesDir = DeployFiles.composeEnvironment(DeployFiles.APP_SERVICE).get("GUIDES_DIR");
+		assertThat(YamlTree.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("volumes")))
+			.contains("../rules:" + guidesDir + ":ro");
+		assertThat(DeployFiles.COMPOSE.getParent().resolve("../rules/flux-lora")).isDirectory();
+	}
+
+	@Test
+	void prometheusScrapesTheServiceOnItsPort() {
+		Map<String, Object> job = YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0);
+		List<Object> targets = YamlTree.list(YamlTree.maps(job.get("static_configs")).get(0).get("targets"));
+		assertThat(targets).containsExactly(DeployFiles.APP_SERVICE + ":" + ServiceSettings.port());
+		assertThat(YamlTree.list(DeployFiles.composeService("prometheus").get("volumes")))
+			.contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+	}
+
+	@Test
+	void grafanaReadsTheProvisionedDatasourceFromPrometheus() {
+		Map<String, Object> datasource = YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources"))
+			.get(0);
+		assertThat(datasource).containsEntry("url", "http://prometheus:9090");
+		assertThat(YamlTree.list(DeployFiles.composeService("grafana").get("volumes")))
+			.contains("./grafana/provisioning:/etc/grafana/provisioning:ro", "./grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		assertThat(YamlTree.mapAt(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DASHBOARDS).get("providers")).get(0),
+				"options")).containsEntry("path", "/var/lib/grafana/dashboards");
+	}
+
+	@Test
+	void dockerWaitsLongerThanTheServiceTakesToShutDown() {
+		Duration stopGrace = DurationStyle
+			.detectAndParse(String.valueOf(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("stop_grace_period")));
+		assertThat(stopGrace).isGreaterThan(ServiceSettings.shutdownTimeout());
+	}
+
+}
