@@ -2,6 +2,7 @@ package dev.loraguide.recommend;
 
 import java.time.Duration;
 
+import dev.loraguide.experiment.Assignment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,8 +10,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code lora.recommendations} (a counter) and {@code lora.guide.evaluation} (a timer of the rule
- * evaluation alone), both tagged by guide and preset.
+ * {@code lora.recommendations} (a counter tagged by guide, preset, experiment and variant) and
+ * {@code lora.guide.evaluation} (a timer of the rule evaluation alone, tagged by guide and preset).
+ * Requests in no experiment carry {@code none} as experiment and variant.
  */
 @Component
 class RecommendationMetrics {
@@ -19,7 +21,7 @@ class RecommendationMetrics {
 
 	static final String EVALUATION = "lora.guide.evaluation";
 
-	private static final String NO_PRESET = "none";
+	private static final String NONE = "none";
 
 	private final MeterRegistry registry;
 
@@ -27,8 +29,8 @@ class RecommendationMetrics {
 		this.registry = registry;
 	}
 
-	void recorded(String guide, String preset, Duration evaluation) {
-		String presetTag = (preset != null) ? preset : NO_PRESET;
+	void recorded(String guide, String preset, Assignment assignment, Duration evaluation) {
+		String presetTag = (preset != null) ? preset : NONE;
 		Timer.builder(EVALUATION)
 			.description("Time spent evaluating a guide's rules for one recommendation")
 			.tag("guide", guide)
@@ -40,6 +42,8 @@ class RecommendationMetrics {
 			.description("Recommendations answered")
 			.tag("guide", guide)
 			.tag("preset", presetTag)
+			.tag("experiment", (assignment != null) ? assignment.experimentId() : NONE)
+			.tag("variant", (assignment != null) ? assignment.variant() : NONE)
 			.register(this.registry)
 			.increment();
 	}

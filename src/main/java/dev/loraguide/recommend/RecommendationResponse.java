@@ -12,6 +12,7 @@ import dev.loraguide.guide.Warning;
  *
  * @param recommendationId id to quote when posting outcomes or reading the decision log
  * @param guide guide id and the revision that answered
+ * @param experiment the experiment and variant the actor is in, null when not enrolled
  * @param preset chosen preset
  * @param parameters training parameters, overrides included
  * @param triggerToken trigger token, null when the actor has no name
@@ -20,7 +21,8 @@ import dev.loraguide.guide.Warning;
  * @param firedRules names of the guide's rules that fired, in firing order
  * @param summary one sentence for a person
  */
-public record RecommendationResponse(UUID recommendationId, GuideRevision guide, Preset preset,
+public record RecommendationResponse(UUID recommendationId, GuideRevision guide, ExperimentVariant experiment,
+		Preset preset,
 		TrainingParameters parameters, String triggerToken, FileSizeEstimate estimatedFileSizeMb,
 		List<Warning> warnings, List<String> firedRules, String summary) {
 
@@ -31,6 +33,15 @@ public record RecommendationResponse(UUID recommendationId, GuideRevision guide,
 	 * @param revision content hash of its files
 	 */
 	public record GuideRevision(String id, String revision) {
+	}
+
+	/**
+	 * The experiment arm that chose the guide.
+	 *
+	 * @param id experiment id
+	 * @param variant variant name
+	 */
+	public record ExperimentVariant(String id, String variant) {
 	}
 
 	/**

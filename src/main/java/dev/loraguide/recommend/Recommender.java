@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.loraguide.experiment.Assignment;
+import dev.loraguide.experiment.ExperimentAssigner;
 import dev.loraguide.guide.ActorDataset;
 import dev.loraguide.guide.Evaluation;
 import dev.loraguide.guide.Guide;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Answers a recommendation request: picks the guide revision, evaluates it once, and publishes the
- * decision. The revision is read once per request, so the answer and its provenance agree even
- * while guides reload.
+ * decision. A request that names a guide gets that guide; one that names none gets its experiment
+ * variant's guide if a running experiment enrols the actor, else the default guide. The revision is
+ * read once per request, so the answer and its provenance agree even while guides reload.
  */
 @Service
 public class Recommender {
@@ -29,37 +32,48 @@ public class Recommender {
 
 	private final GuideRegistry guides;
 
+	private final ExperimentAssigner experiments;
+
 	private final RecommendationMetrics metrics;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Recommender(GuideRegistry guides, RecommendationMetrics metrics, ApplicationEventPublisher events) {
+	Recommender(GuideRegistry guides, ExperimentAssigner experiments, RecommendationMetrics metrics,
+			ApplicationEventPublisher events) {
 		this.guides = guides;
+		this.experiments = experiments;
 		this.metrics = metrics;
 		this.events = events;
 		this.clock = Clock.systemUTC();
 	}
 
 	public RecommendationResponse recommend(RecommendationRequest request) {
-		Guide guide = (request.guide() != null) ? this.guides.require(request.guide()) : this.guides.defaultGuide();
 		int imageCount = request.dataset().imageCount();
+		Assignment assignment = (request.guide() != null) ? null
+				: this.experiments.assign(request.actorId(), imageCount).orElse(null);
+		Guide guide = (request.guide() != null) ? this.guides.require(request.guide())
+				: (assignment != null) ? assignment.guide() : this.guides.defaultGuide();
 		ActorDataset dataset = new ActorDataset(request.actorId(), request.actorName(), imageCount, Map.of());
 		long started = System.nanoTime();
 		Evaluation evaluation = guide.evaluate(dataset, request.overrides());
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		this.metrics.recorded(guide.id(), evaluation.presetId(), took);
+		this.metrics.recorded(guide.id(), evaluation.presetId(), assignment, took);
 		List<Warning> warnings = new ArrayList<>(evaluation.warnings());
 		if (evaluation.triggerToken() == null) {
 			warnings.add(NO_TRIGGER_TOKEN);
 		}
 		RecommendationResponse response = new RecommendationResponse(UUID.randomUUID(),
 				new RecommendationResponse.GuideRevision(guide.id(), guide.revision()),
+				(assignment != null)
+						? new RecommendationResponse.ExperimentVariant(assignment.experimentId(), assignment.variant())
+						: null,
 				new RecommendationResponse.Preset(evaluation.presetId(), evaluation.presetLabel()),
 				evaluation.parameters(), evaluation.triggerToken(), evaluation.estimatedFileSizeMb(),
 				List.copyOf(warnings), evaluation.firedRules(), RecommendationSummary.of(evaluation, imageCount));
-		this.events.publishEvent(new RecommendationMade(this.clock.instant(), request, response));
+		this.events.publishEvent(new RecommendationMade(this.clock.instant(), request, response,
+				assignment != null && assignment.forced()));
 		return response;
 	}
 

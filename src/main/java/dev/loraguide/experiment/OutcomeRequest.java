@@ -1,0 +1,16 @@
+package dev.loraguide.experiment;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * {@code POST /api/v1/recommendations/{id}/outcomes}: one measure of how the training went.
+ *
+ * @param metric metric name: a letter, then up to 63 letters, digits, '_', '.' or '-'
+ * @param value the measure, a finite number
+ */
+record OutcomeRequest(
+		@NotNull @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,63}",
+				message = "must be a letter followed by up to 63 letters, digits, '_', '.' or '-'") String metric,
+		@NotNull Double value) {
+}

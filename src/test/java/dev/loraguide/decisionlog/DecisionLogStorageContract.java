@@ -1,0 +1,318 @@
+package dev.loraguide.decisionlog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import dev.loraguide.experiment.ExperimentLedger.MetricSummary;
+import dev.loraguide.experiment.ExperimentLedger.VariantExposure;
+import dev.loraguide.experiment.OutcomeStore.Result;
+import dev.loraguide.recommend.RecommendationMade;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the decision log must do on any database it supports, run against each by a subclass.
+ * Every test works on fresh ids and experiment names, so the tests of one class share a database.
+ */
+abstract class DecisionLogStorageContract {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private SimpleMeterRegistry meters;
+
+	private DecisionQueue queue;
+
+	private DecisionLogWriter writer;
+
+	private JdbcTemplate jdbc;
+
+	private JdbcOutcomeStore outcomes;
+
+	private JdbcExperimentLedger ledger;
+
+	/** The database under test, migrated by Flyway with the service's migrations. */
+	abstract DataSource dataSource();
+
+	@BeforeEach
+	void assemble() {
+		assemble(new DecisionLogProperties(10_000, 500, Duration.ofMillis(100), Duration.ofSeconds(10),
+				Duration.ofSeconds(30)));
+	}
+
+	private void assemble(DecisionLogProperties properties) {
+		assemble(properties, dataSource());
+	}
+
+	private void assemble(DecisionLogProperties properties, DataSource dataSource) {
+		Flyway.configure().dataSource(dataSource).load().migrate();
+		this.meters = new SimpleMeterRegistry();
+		this.jdbc = new JdbcTemplate(dataSource);
+		DecisionLogRepository repository = new DecisionLogRepository(this.jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+		this.queue = new DecisionQueue(properties, this.meters);
+		this.writer = new DecisionLogWriter(this.queue, repository, JSON, properties, this.meters);
+		this.outcomes = new JdbcOutcomeStore(this.queue, repository, this.jdbc, properties);
+		this.ledger = new JdbcExperimentLedger(this.jdbc);
+	}
+
+	@AfterEach
+	void stopWriter() {
+		if (this.writer.isRunning()) {
+			this.writer.stop();
+		}
+	}
+
+	@Test
+	void rowHoldsRequestGuideRevisionExperimentAndAnswer() {
+		String experiment = "exp-" + UUID.randomUUID();
+		RecommendationMade made = Decisions.enrolled("actor-1", experiment, "legacy");
+		this.writer.start();
+		this.queue.onRecommendationMade(made);
+		awaitRows(List.of(made));
+		Map<String, Object> columns = lowerCaseKeys(this.jdbc.queryForMap(
+				"select actor_id, guide_id, guide_revision, experiment_id, variant, forced_variant, request_json, answer_json"
+						+ " from decision_log where recommendation_id = ?", made.response().recommendationId()));
+		assertThat(columns).containsEntry("actor_id", "actor-1")
+			.containsEntry("guide_id", "flux-lora")
+			.containsEntry("guide_revision", "6345a164f738ed32")
+			.containsEntry("experiment_id", experiment)
+			.containsEntry("variant", "legacy")
+			.containsEntry("forced_variant", false);
+		assertThat(JSON.readTree((String) columns.get("request_json"))).isEqualTo(JSON.valueToTree(made.request()));
+		assertThat(JSON.readTree((String) columns.get("answer_json"))).isEqualTo(JSON.valueToTree(made.response()));
+		assertThat(this.jdbc.queryForObject("select made_at from decision_log where recommendation_id = ?",
+				OffsetDateTime.class, made.response().recommendationId()).toInstant()).isEqualTo(made.madeAt());
+	}
+
+	@Test
+	void cleanShutdownWritesEverythingStillQueued() {
+		String experiment = "exp-" + UUID.randomUUID();
+		for (int i = 0; i < 2_000; i++) {
+			this.queue.onRecommendationMade(Decisions.enrolled("actor-" + i, experiment, "control"));
+		}
+		this.writer.start();
+		this.writer.stop();
+		assertThat(rowsOf(experiment)).isEqualTo(2_000);
+		assertThat(this.meters.get("lora.decisionlog.written").counter().count()).isEqualTo(2_000);
+		assertThat(this.meters.get("lora.decisionlog.queue.depth").gauge().value()).isZero();
+		assertThat(this.meters.get("lora.decisionlog.dropped").counter().count()).isZero();
+	}
+
+	@Test
+	void aFullQueueDropsAndCountsTheDecisionThatDidNotFit() {
+		assemble(new DecisionLogProperties(1, 500, Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ofSeconds(30)));
+		RecommendationMade fits = Decisions.notEnrolled("actor-1");
+		RecommendationMade dropped = Decisions.notEnrolled("actor-2");
+		this.queue.onRecommendationMade(fits);
+		this.queue.onRecommendationMade(dropped);
+		assertThat(this.meters.get("lora.decisionlog.dropped").counter().count()).isEqualTo(1);
+		this.writer.start();
+		awaitRows(List.of(fits));
+		assertThat(this.outcomes.record(dropped.response().recommendationId(), "identityScore", 0.5))
+			.isEqualTo(Result.NOT_RECORDED);
+	}
+
+	@Test
+	void anOutageDelaysDecisionsButLosesNone() {
+		FlakyDataSource flaky = new FlakyDataSource(dataSource());
+		assemble(new DecisionLogProperties(10_000, 500, Duration.ofMillis(100), Duration.ofSeconds(10),
+				Duration.ofSeconds(30)), flaky);
+		String experiment = "exp-" + UUID.randomUUID();
+		flaky.down = true;
+		this.writer.start();
+		for (int i = 0; i < 5; i++) {
+			this.queue.onRecommendationMade(Decisions.enrolled("actor-" + i, experiment, "control"));
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> flaky.refused.get() >= 2);
+		flaky.down = false;
+		await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf(experiment) == 5);
+		assertThat(this.meters.get("lora.decisionlog.dropped").counter().count()).isZero();
+	}
+
+	@Test
+	void anOutcomeIsCreatedThenReplaced() {
+		RecommendationMade made = written(Decisions.notEnrolled("actor-1"));
+		UUID id = made.response().recommendationId();
+		assertThat(this.outcomes.record(id, "identityScore", 0.87)).isEqualTo(Result.CREATED);
+		assertThat(this.outcomes.record(id, "identityScore", 0.91)).isEqualTo(Result.REPLACED);
+		assertThat(this.outcomes.record(id, "steps", 1800)).isEqualTo(Result.CREATED);
+		assertThat(this.jdbc.queryForList("select metric, metric_value from outcome where recommendation_id = ? order by metric",
+				id).stream().map(DecisionLogStorageContract::lowerCaseKeys).toList())
+			.containsExactly(Map.of("metric", "identityScore", "metric_value", 0.91),
+					Map.of("metric", "steps", "metric_value", 1800.0));
+	}
+
+	@Test
+	void anOutcomeForARecommendationNeverMadeIsRefused() {
+		assertThat(this.outcomes.record(UUID.randomUUID(), "identityScore", 0.87)).isEqualTo(Result.UNKNOWN_RECOMMENDATION);
+	}
+
+	@Test
+	void anOutcomePostedBeforeItsDecisionIsWrittenWaitsForIt() throws Exception {
+		RecommendationMade made = Decisions.notEnrolled("actor-1");
+		this.queue.onRecommendationMade(made);
+		CompletableFuture<Result> outcome = CompletableFuture
+			.supplyAsync(() -> this.outcomes.record(made.response().recommendationId(), "identityScore", 0.87));
+		this.writer.start();
+		assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Result.CREATED);
+	}
+
+	@Test
+	void concurrentFirstPostsOfOneMetricLeaveOneRow() throws Exception {
+		UUID id = written(Decisions.notEnrolled("actor-1")).response().recommendationId();
+		List<CompletableFuture<Result>> posts = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			double value = i;
+			posts.add(CompletableFuture.supplyAsync(() -> this.outcomes.record(id, "identityScore", value)));
+		}
+		List<Result> results = new ArrayList<>();
+		for (CompletableFuture<Result> post : posts) {
+			results.add(post.get(30, TimeUnit.SECONDS));
+		}
+		assertThat(results).containsOnlyOnce(Result.CREATED);
+		assertThat(this.jdbc.queryForObject("select count(*) from outcome where recommendation_id = ?", Integer.class, id))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void exposuresCountDistinctActorsPerVariantAndLeaveForcedActorsOut() {
+		String experiment = "exp-" + UUID.randomUUID();
+		writeAll(Decisions.enrolled("actor-1", experiment, "control"), Decisions.enrolled("actor-1", experiment, "control"),
+				Decisions.enrolled("actor-2", experiment, "control"), Decisions.enrolled("actor-3", experiment, "legacy"),
+				Decisions.forced("qa-actor", experiment, "legacy"), Decisions.notEnrolled("actor-4"));
+		assertThat(this.ledger.exposures(experiment)).containsExactlyInAnyOrder(new VariantExposure("control", 2, 3),
+				new VariantExposure("legacy", 1, 1));
+	}
+
+	/** Same samples and SciPy values as ResultsStatisticsTests: the database must sum as SciPy does. */
+	@Test
+	void outcomeSummariesMatchScipy() {
+		String experiment = "exp-" + UUID.randomUUID();
+		double[] control = { 0.81, 0.84, 0.79, 0.88, 0.83, 0.86, 0.80, 0.85 };
+		double[] legacy = { 0.74, 0.79, 0.77, 0.72, 0.80, 0.75, 0.78 };
+		postOutcomes(experiment, "control", false, control);
+		postOutcomes(experiment, "legacy", false, legacy);
+		postOutcomes(experiment, "legacy", true, 0.1);
+		List<MetricSummary> summaries = this.ledger.outcomes(experiment);
+		MetricSummary controlSummary = summaries.stream().filter((s) -> s.variant().equals("control")).findFirst().orElseThrow();
+		MetricSummary legacySummary = summaries.stream().filter((s) -> s.variant().equals("legacy")).findFirst().orElseThrow();
+		assertThat(controlSummary.count()).isEqualTo(8);
+		assertThat(controlSummary.mean()).isCloseTo(0.8325, within(1e-12));
+		assertThat(controlSummary.variance()).isCloseTo(0.0009642857142857129, within(1e-12));
+		assertThat(legacySummary.count()).isEqualTo(7);
+		assertThat(legacySummary.mean()).isCloseTo(0.7642857142857142, within(1e-12));
+		assertThat(legacySummary.variance()).isCloseTo(0.0008285714285714299, within(1e-12));
+	}
+
+	@Test
+	void aSingleOutcomeHasNoVariance() {
+		String experiment = "exp-" + UUID.randomUUID();
+		postOutcomes(experiment, "control", false, 0.9);
+		assertThat(this.ledger.outcomes(experiment)).containsExactly(new MetricSummary("control", "identityScore", 1, 0.9, null));
+	}
+
+	private void postOutcomes(String experiment, String variant, boolean forced, double... values) {
+		RecommendationMade[] made = new RecommendationMade[values.length];
+		for (int i = 0; i < values.length; i++) {
+			made[i] = forced ? Decisions.forced("qa-actor", experiment, variant)
+					: Decisions.enrolled("actor-" + UUID.randomUUID(), experiment, variant);
+		}
+		writeAll(made);
+		for (int i = 0; i < values.length; i++) {
+			assertThat(this.outcomes.record(made[i].response().recommendationId(), "identityScore", values[i]))
+				.isEqualTo(Result.CREATED);
+		}
+	}
+
+	private RecommendationMade written(RecommendationMade made) {
+		writeAll(made);
+		return made;
+	}
+
+	private void writeAll(RecommendationMade... made) {
+		if (!this.writer.isRunning()) {
+			this.writer.start();
+		}
+		for (RecommendationMade decision : made) {
+			this.queue.onRecommendationMade(decision);
+		}
+		awaitRows(List.of(made));
+	}
+
+	private void awaitRows(List<RecommendationMade> made) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> rowsOf(made) == made.size());
+	}
+
+	private int rowsOf(List<RecommendationMade> made) {
+		int found = 0;
+		for (RecommendationMade decision : made) {
+			found += this.jdbc.queryForObject("select count(*) from decision_log where recommendation_id = ?",
+					Integer.class, decision.response().recommendationId());
+		}
+		return found;
+	}
+
+	private int rowsOf(String experiment) {
+		return this.jdbc.queryForObject("select count(*) from decision_log where experiment_id = ?", Integer.class,
+				experiment);
+	}
+
+	/** A database that refuses connections while {@link #down}, as one being restarted does. */
+	private static final class FlakyDataSource extends DelegatingDataSource {
+
+		volatile boolean down;
+
+		final AtomicInteger refused = new AtomicInteger();
+
+		FlakyDataSource(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (this.down) {
+				this.refused.incrementAndGet();
+				throw new SQLTransientConnectionException("database is restarting");
+			}
+			return super.getConnection();
+		}
+
+	}
+
+	private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
+		Map<String, Object> lower = new LinkedHashMap<>();
+		row.forEach((key, value) -> lower.put(key.toLowerCase(Locale.ROOT), value));
+		return lower;
+	}
+
+}
