@@ -94,8 +94,8 @@ run_wrk() {
 }
 
 echo "== warm-up"
-DURATION=10 run_wrk warmup-recommend "$ROOT/bench/recommend.lua" /api/v1/recommendations > /dev/null
-DURATION=5 run_wrk warmup-baseline "$ROOT/bench/baseline.lua" /actuator/health/liveness > /dev/null
+DURATION=30 run_wrk warmup-recommend "$ROOT/bench/recommend.lua" /api/v1/recommendations > /dev/null
+DURATION=20 run_wrk warmup-baseline "$ROOT/bench/baseline.lua" /actuator/health/liveness > /dev/null
 
 printf '\n%-6s %-10s %12s %10s %10s %8s\n' run load "requests/s" "p50 ms" "p99 ms" failed
 declare -a RPS_RATIO P99_RATIO
@@ -143,7 +143,9 @@ made=$(metric_sum lora_recommendations_total)
 activated=$(echo "$scrape" | awk '/^lora_guide_reloads_total\{/ && /outcome="activated"/ && /guide="flux-lora"/ {s += $2} END {printf "%.0f", s}')
 dropped=$(metric_sum lora_decisionlog_dropped_total)
 depth_max=$(echo "$scrape" | awk '/^lora_decisionlog_queue_depth/ {print $2}')
+reload_in_app=$(echo "$scrape" | awk '/^lora_guide_reload_duration_seconds_count/ {c = $2} /^lora_guide_reload_duration_seconds_sum/ {s = $2} /^lora_guide_reload_duration_seconds_max/ {m = $2} END {if (c > 0) printf "%d rebuilding reloads, mean %.0f ms, max %.0f ms", c, s / c * 1000, m * 1000}')
 echo "flux-lora revisions activated by reloads: $activated"
+echo "reload time inside the service (lora_guide_reload_duration_seconds): $reload_in_app"
 
 echo
 echo "== clean shutdown, then count the decision log"

@@ -42,7 +42,7 @@ public class GuideRegistry implements AutoCloseable {
 
 	private final ReloadListener listener;
 
-	private final AtomicReference<Map<String, GuideState>> states = new AtomicReference<>(Map.of());
+	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.EMPTY);
 
 	public GuideRegistry(Path dir, String defaultGuideId, GuideLoader loader, Clock clock, Duration retireAfter,
 			ReloadListener listener) {
@@ -69,7 +69,8 @@ public class GuideRegistry implements AutoCloseable {
 	 * @return what happened to each guide
 	 */
 	public synchronized List<GuideReload> reload() {
-		Map<String, GuideState> previous = this.states.get();
+		long started = System.nanoTime();
+		Map<String, GuideState> previous = this.catalog.get().states();
 		Map<String, GuideState> next = new TreeMap<>();
 		List<GuideReload> reloads = new ArrayList<>();
 		for (Path folder : GuideFolders.in(this.dir)) {
@@ -79,10 +80,10 @@ public class GuideRegistry implements AutoCloseable {
 		}
 		previous.values().stream().filter((gone) -> !next.containsKey(gone.id()))
 			.forEach((gone) -> reloads.add(removed(gone, next)));
-		this.states.set(Collections.unmodifiableMap(next));
+		this.catalog.set(Catalog.of(next));
 		retireSwappedOut(previous, next);
 		this.retired.disposeIdle();
-		this.listener.reloaded(List.copyOf(reloads), servingRevisions());
+		this.listener.reloaded(List.copyOf(reloads), servingRevisions(), Duration.ofNanos(System.nanoTime() - started));
 		return List.copyOf(reloads);
 	}
 
@@ -149,7 +150,7 @@ public class GuideRegistry implements AutoCloseable {
 
 	/** The serving revision of a guide; throws if it is unknown or has never loaded. */
 	public Guide require(String id) {
-		GuideState state = this.states.get().get(id);
+		GuideState state = this.catalog.get().states().get(id);
 		if (state == null || !state.isServing()) {
 			throw new UnknownGuideException(id);
 		}
@@ -161,23 +162,37 @@ public class GuideRegistry implements AutoCloseable {
 	}
 
 	public Collection<GuideState> states() {
-		return this.states.get().values();
+		return this.catalog.get().states().values();
 	}
 
 	public Map<String, String> servingRevisions() {
-		Map<String, String> revisions = new LinkedHashMap<>();
-		this.states.get().values().stream().filter(GuideState::isServing)
-			.forEach((state) -> revisions.put(state.id(), state.active().revision()));
-		return revisions;
+		return this.catalog.get().servingRevisions();
 	}
 
 	/** Frees every revision; the service is shutting down and takes no more requests. */
 	@Override
 	public synchronized void close() {
 		this.retired.disposeAll();
-		this.states.get().values().stream().filter(GuideState::isServing)
+		this.catalog.get().states().values().stream().filter(GuideState::isServing)
 			.forEach((state) -> state.active().rules().dispose());
-		this.states.set(Map.of());
+		this.catalog.set(Catalog.EMPTY);
+	}
+
+	/**
+	 * One consistent view of the guides, swapped whole: their states and, worked out once per reload
+	 * rather than per request, the revision each serving guide serves.
+	 */
+	private record Catalog(Map<String, GuideState> states, Map<String, String> servingRevisions) {
+
+		static final Catalog EMPTY = new Catalog(Map.of(), Map.of());
+
+		static Catalog of(Map<String, GuideState> states) {
+			Map<String, String> serving = new LinkedHashMap<>();
+			states.values().stream().filter(GuideState::isServing)
+				.forEach((state) -> serving.put(state.id(), state.active().revision()));
+			return new Catalog(Collections.unmodifiableMap(states), Collections.unmodifiableMap(serving));
+		}
+
 	}
 
 }

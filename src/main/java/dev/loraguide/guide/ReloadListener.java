@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -7,13 +8,14 @@ import java.util.Map;
 @FunctionalInterface
 public interface ReloadListener {
 
-	ReloadListener NONE = (reloads, servingRevisions) -> {
+	ReloadListener NONE = (reloads, servingRevisions, took) -> {
 	};
 
 	/**
 	 * @param reloads what happened to each guide, including those removed
 	 * @param servingRevisions the revision each serving guide now serves, by guide id
+	 * @param took how long the reload took, from reading the folder to the swap
 	 */
-	void reloaded(List<GuideReload> reloads, Map<String, String> servingRevisions);
+	void reloaded(List<GuideReload> reloads, Map<String, String> servingRevisions, Duration took);
 
 }

@@ -1,6 +1,8 @@
 package dev.loraguide.recommend;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.loraguide.experiment.Assignment;
 import io.micrometer.core.instrument.Counter;
@@ -25,27 +27,43 @@ class RecommendationMetrics {
 
 	private final MeterRegistry registry;
 
+	/** Meters by tag values, so that a request looks its meters up once instead of building them. */
+	private final Map<MeterKey, Meters> meters = new ConcurrentHashMap<>();
+
 	RecommendationMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
 
 	void recorded(String guide, String preset, Assignment assignment, Duration evaluation) {
-		String presetTag = (preset != null) ? preset : NONE;
-		Timer.builder(EVALUATION)
+		MeterKey key = new MeterKey(guide, (preset != null) ? preset : NONE,
+				(assignment != null) ? assignment.experimentId() : NONE,
+				(assignment != null) ? assignment.variant() : NONE);
+		Meters forKey = this.meters.computeIfAbsent(key, this::register);
+		forKey.evaluation().record(evaluation);
+		forKey.recommendations().increment();
+	}
+
+	private Meters register(MeterKey key) {
+		Timer evaluation = Timer.builder(EVALUATION)
 			.description("Time spent evaluating a guide's rules for one recommendation")
-			.tag("guide", guide)
-			.tag("preset", presetTag)
+			.tag("guide", key.guide())
+			.tag("preset", key.preset())
 			.publishPercentileHistogram()
-			.register(this.registry)
-			.record(evaluation);
-		Counter.builder(RECOMMENDATIONS)
+			.register(this.registry);
+		Counter recommendations = Counter.builder(RECOMMENDATIONS)
 			.description("Recommendations answered")
-			.tag("guide", guide)
-			.tag("preset", presetTag)
-			.tag("experiment", (assignment != null) ? assignment.experimentId() : NONE)
-			.tag("variant", (assignment != null) ? assignment.variant() : NONE)
-			.register(this.registry)
-			.increment();
+			.tag("guide", key.guide())
+			.tag("preset", key.preset())
+			.tag("experiment", key.experiment())
+			.tag("variant", key.variant())
+			.register(this.registry);
+		return new Meters(evaluation, recommendations);
+	}
+
+	private record MeterKey(String guide, String preset, String experiment, String variant) {
+	}
+
+	private record Meters(Timer evaluation, Counter recommendations) {
 	}
 
 }

@@ -34,7 +34,7 @@ class GuideRegistryTests {
 	void loadShippedGuides() {
 		this.rules = RulesFolder.copyInto(this.temp);
 		this.registry = new GuideRegistry(this.temp, "flux-lora", new GuideLoader(new GuideCompiler(1000)),
-				Clock.systemUTC(), Duration.ZERO, (reloads, serving) -> this.reported.add(reloads));
+				Clock.systemUTC(), Duration.ZERO, (reloads, serving, took) -> this.reported.add(reloads));
 		this.registry.reload();
 	}
 
