@@ -79,31 +79,39 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
 }
 
-# run_wrk NAME SCRIPT PATH -> prints "rps p50ms p99ms failed"
+# CPU time the service has used so far (user + system, in clock ticks), from /proc.
+app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+TICKS=$(getconf CLK_TCK)
+
+# run_wrk NAME SCRIPT PATH -> prints "rps p50ms p99ms failed service-cpu-us-per-request"
 run_wrk() {
-  local out
+  local out cpu_before cpu_after rps p50 p99 non2xx sockerr requests cpu_us
+  cpu_before=$(app_cpu_ticks)
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 2s --latency -s "$2" "$BASE$3")
+  cpu_after=$(app_cpu_ticks)
   echo "$out" > "$WORK/wrk-$1.txt"
-  local rps p50 p99 non2xx sockerr
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
   p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')
-  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} ))"
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  cpu_us=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$requests" -v t="$TICKS" 'BEGIN {printf "%.0f", (b - a) / t / n * 1e6}')
+  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $cpu_us"
 }
 
 echo "== warm-up"
 DURATION=30 run_wrk warmup-recommend "$ROOT/bench/recommend.lua" /api/v1/recommendations > /dev/null
 DURATION=20 run_wrk warmup-baseline "$ROOT/bench/baseline.lua" /actuator/health/liveness > /dev/null
 
-printf '\n%-6s %-10s %12s %10s %10s %8s\n' run load "requests/s" "p50 ms" "p99 ms" failed
+ROW='%-6s %-10s %12s %10s %10s %8s %14s\n'
+printf "\n$ROW" run load "requests/s" "p50 ms" "p99 ms" failed "CPU us/request"
 declare -a RPS_RATIO P99_RATIO
 for run in $(seq 1 "$RUNS"); do
-  read -r r_rps r_p50 r_p99 r_fail < <(run_wrk "recommend-$run" "$ROOT/bench/recommend.lua" /api/v1/recommendations)
-  read -r b_rps b_p50 b_p99 b_fail < <(run_wrk "baseline-$run" "$ROOT/bench/baseline.lua" /actuator/health/liveness)
-  printf '%-6s %-10s %12s %10s %10s %8s\n' "$run" recommend "$r_rps" "$r_p50" "$r_p99" "$r_fail"
-  printf '%-6s %-10s %12s %10s %10s %8s\n' "$run" baseline "$b_rps" "$b_p50" "$b_p99" "$b_fail"
+  read -r r_rps r_p50 r_p99 r_fail r_cpu < <(run_wrk "recommend-$run" "$ROOT/bench/recommend.lua" /api/v1/recommendations)
+  read -r b_rps b_p50 b_p99 b_fail b_cpu < <(run_wrk "baseline-$run" "$ROOT/bench/baseline.lua" /actuator/health/liveness)
+  printf "$ROW" "$run" recommend "$r_rps" "$r_p50" "$r_p99" "$r_fail" "$r_cpu"
+  printf "$ROW" "$run" baseline "$b_rps" "$b_p50" "$b_p99" "$b_fail" "$b_cpu"
   RPS_RATIO+=("$(awk -v a="$r_rps" -v b="$b_rps" 'BEGIN {printf "%.3f", a / b}')")
   P99_RATIO+=("$(awk -v a="$r_p99" -v b="$b_p99" 'BEGIN {printf "%.3f", a / b}')")
 done
@@ -129,7 +137,7 @@ reload_log="$WORK/reloads.txt"
   done
 ) &
 RELOADER=$!
-read -r l_rps l_p50 l_p99 l_fail < <(run_wrk "recommend-reloading" "$ROOT/bench/recommend.lua" /api/v1/recommendations)
+read -r l_rps l_p50 l_p99 l_fail l_cpu < <(run_wrk "recommend-reloading" "$ROOT/bench/recommend.lua" /api/v1/recommendations)
 wait "$RELOADER"
 reloads=$(wc -l < "$reload_log")
 reload_ok=$(awk '$1 == 200' "$reload_log" | wc -l)
