@@ -82,13 +82,23 @@ to_ms() {
 # CPU time the service has used so far (user + system, in clock ticks), from /proc.
 app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 TICKS=$(getconf CLK_TCK)
+# The same for the decision-log writer thread alone (its name is cut to 15 characters in /proc).
+writer_cpu_ticks() {
+  local task
+  for task in /proc/"$APP_PID"/task/*; do
+    if [ "$(cat "$task/comm" 2>/dev/null)" = "decision-log-wr" ]; then awk '{print $14 + $15}' "$task/stat"; return; fi
+  done
+  echo 0
+}
 
 # run_wrk NAME SCRIPT PATH -> prints "rps p50ms p99ms failed service-cpu-us-per-request"
 run_wrk() {
-  local out cpu_before cpu_after rps p50 p99 non2xx sockerr requests cpu_us
+  local out cpu_before cpu_after log_before log_after rps p50 p99 non2xx sockerr requests cpu_us log_us
   cpu_before=$(app_cpu_ticks)
+  log_before=$(writer_cpu_ticks)
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 2s --latency -s "$2" "$BASE$3")
   cpu_after=$(app_cpu_ticks)
+  log_after=$(writer_cpu_ticks)
   echo "$out" > "$WORK/wrk-$1.txt"
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
@@ -97,21 +107,22 @@ run_wrk() {
   sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   cpu_us=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$requests" -v t="$TICKS" 'BEGIN {printf "%.0f", (b - a) / t / n * 1e6}')
-  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $cpu_us"
+  log_us=$(awk -v a="$log_before" -v b="$log_after" -v n="$requests" -v t="$TICKS" 'BEGIN {printf "%.0f", (b - a) / t / n * 1e6}')
+  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $cpu_us $log_us"
 }
 
 echo "== warm-up"
 DURATION=30 run_wrk warmup-recommend "$ROOT/bench/recommend.lua" /api/v1/recommendations > /dev/null
 DURATION=20 run_wrk warmup-baseline "$ROOT/bench/baseline.lua" /actuator/health/liveness > /dev/null
 
-ROW='%-6s %-10s %12s %10s %10s %8s %14s\n'
-printf "\n$ROW" run load "requests/s" "p50 ms" "p99 ms" failed "CPU us/request"
+ROW='%-6s %-10s %12s %10s %10s %8s %14s %18s\n'
+printf "\n$ROW" run load "requests/s" "p50 ms" "p99 ms" failed "CPU us/request" "of it decision log"
 declare -a RPS_RATIO P99_RATIO
 for run in $(seq 1 "$RUNS"); do
-  read -r r_rps r_p50 r_p99 r_fail r_cpu < <(run_wrk "recommend-$run" "$ROOT/bench/recommend.lua" /api/v1/recommendations)
-  read -r b_rps b_p50 b_p99 b_fail b_cpu < <(run_wrk "baseline-$run" "$ROOT/bench/baseline.lua" /actuator/health/liveness)
-  printf "$ROW" "$run" recommend "$r_rps" "$r_p50" "$r_p99" "$r_fail" "$r_cpu"
-  printf "$ROW" "$run" baseline "$b_rps" "$b_p50" "$b_p99" "$b_fail" "$b_cpu"
+  read -r r_rps r_p50 r_p99 r_fail r_cpu r_log < <(run_wrk "recommend-$run" "$ROOT/bench/recommend.lua" /api/v1/recommendations)
+  read -r b_rps b_p50 b_p99 b_fail b_cpu b_log < <(run_wrk "baseline-$run" "$ROOT/bench/baseline.lua" /actuator/health/liveness)
+  printf "$ROW" "$run" recommend "$r_rps" "$r_p50" "$r_p99" "$r_fail" "$r_cpu" "$r_log"
+  printf "$ROW" "$run" baseline "$b_rps" "$b_p50" "$b_p99" "$b_fail" "$b_cpu" "$b_log"
   RPS_RATIO+=("$(awk -v a="$r_rps" -v b="$b_rps" 'BEGIN {printf "%.3f", a / b}')")
   P99_RATIO+=("$(awk -v a="$r_p99" -v b="$b_p99" 'BEGIN {printf "%.3f", a / b}')")
 done
@@ -137,7 +148,7 @@ reload_log="$WORK/reloads.txt"
   done
 ) &
 RELOADER=$!
-read -r l_rps l_p50 l_p99 l_fail l_cpu < <(run_wrk "recommend-reloading" "$ROOT/bench/recommend.lua" /api/v1/recommendations)
+read -r l_rps l_p50 l_p99 l_fail l_cpu l_log < <(run_wrk "recommend-reloading" "$ROOT/bench/recommend.lua" /api/v1/recommendations)
 wait "$RELOADER"
 reloads=$(wc -l < "$reload_log")
 reload_ok=$(awk '$1 == 200' "$reload_log" | wc -l)

@@ -71,9 +71,9 @@ public class GuideBuildBench {
 
 	@Benchmark
 	@BenchmarkMode(Mode.AverageTime)
-	@Warmup(iterations = 3, time = 5)
-	@Measurement(iterations = 5, time = 5)
-	@Fork(1)
+	@Warmup(iterations = 3, time = 2)
+	@Measurement(iterations = 5, time = 2)
+	@Fork(3)
 	public CompiledRules compileWarm() throws GuideRejectedException {
 		this.built = this.compiler.compile(this.source);
 		return this.built;
@@ -81,9 +81,9 @@ public class GuideBuildBench {
 
 	@Benchmark
 	@BenchmarkMode(Mode.AverageTime)
-	@Warmup(iterations = 3, time = 5)
-	@Measurement(iterations = 5, time = 5)
-	@Fork(1)
+	@Warmup(iterations = 3, time = 2)
+	@Measurement(iterations = 5, time = 2)
+	@Fork(3)
 	public Guide loadWarm() throws GuideRejectedException {
 		Guide guide = this.loader.load(this.source);
 		this.built = guide.rules();
