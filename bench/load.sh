@@ -35,7 +35,6 @@ fi
 
 WORK=$(mktemp -d /tmp/lora-bench.XXXXXX)
 cp -r "$ROOT/rules" "$WORK/rules"
-mkdir -p "$WORK/data"
 TOKEN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 DRL="$WORK/rules/flux-lora/presets.drl"
 APP_PID=""
@@ -53,26 +52,46 @@ trap stop_app EXIT
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "== jar: $JAR, heap $HEAP, work dir $WORK"
 
-started_ns=$(date +%s%N)
-GUIDES_ADMIN_TOKEN=$TOKEN java $HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
-  --server.address=127.0.0.1 --server.port="$PORT" \
-  --guides.dir="$WORK/rules" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/data/lora-guide;DB_CLOSE_ON_EXIT=FALSE" \
-  > "$WORK/app.log" 2>&1 &
-APP_PID=$!
+# start_app DATA_DIR: starts the jar and sets first_answer_ms to the time from launch to the first
+# recommendation answered. It waits for the port with bash's own /dev/tcp (no process per probe, so
+# the wait does not steal CPU from the start-up it measures), then asks until an answer comes back.
+start_app() {
+  local started_ns code
+  started_ns=$(date +%s%N)
+  GUIDES_ADMIN_TOKEN=$TOKEN java $HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
+    --server.address=127.0.0.1 --server.port="$PORT" \
+    --guides.dir="$WORK/rules" \
+    --spring.datasource.url="jdbc:h2:file:$1/lora-guide;DB_CLOSE_ON_EXIT=FALSE" \
+    > "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  first_answer_ms=""
+  for _ in $(seq 1 600); do
+    if { exec 3<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null; then
+      exec 3>&-
+      break
+    fi
+    sleep 0.05
+  done
+  for _ in $(seq 1 100); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/api/v1/recommendations" \
+      -H 'Content-Type: application/json' -d '{"actor":{"id":"bench-first"},"dataset":{"imageCount":23}}' || true)
+    if [ "$code" = "200" ]; then
+      first_answer_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
+      break
+    fi
+    sleep 0.05
+  done
+  [ -n "$first_answer_ms" ] || { echo "service did not answer; see $WORK/app.log"; exit 1; }
+}
 
-first_answer_ms=""
-for _ in $(seq 1 600); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$BASE/api/v1/recommendations" \
-    -H 'Content-Type: application/json' -d '{"actor":{"id":"bench-first"},"dataset":{"imageCount":23}}' || true)
-  if [ "$code" = "200" ]; then
-    first_answer_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
-    break
-  fi
-  sleep 0.05
+declare -a STARTS
+for start in $(seq 1 "$RUNS"); do
+  start_app "$WORK/data-$start"
+  STARTS+=("$first_answer_ms")
+  if [ "$start" -lt "$RUNS" ]; then stop_app; fi
 done
-[ -n "$first_answer_ms" ] || { echo "service did not answer; see $WORK/app.log"; exit 1; }
-echo "== start to first answer: ${first_answer_ms} ms"
+echo "== start to first answer (ms): $(printf '%s\n' "${STARTS[@]}" | sort -g | awk '{v[NR]=$1} END {printf "min %s / median %s / max %s", v[1], v[int((NR+1)/2)], v[NR]}')   (target <= 6000)"
+DATA="$WORK/data-$RUNS"
 
 # wrk prints latencies as 850.00us, 1.23ms or 1.01s; everything below is in ms.
 to_ms() {
@@ -171,7 +190,7 @@ echo "== clean shutdown, then count the decision log"
 stop_app
 H2_JAR="$WORK/h2.jar"
 unzip -p "$JAR" "$(unzip -Z1 "$JAR" | grep 'BOOT-INF/lib/h2-.*\.jar')" > "$H2_JAR"
-rows=$(java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/data/lora-guide" -user sa -password "" \
+rows=$(java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$DATA/lora-guide" -user sa -password "" \
   -sql "select count(*) from decision_log" | awk 'NR==2 {print $1}')
 full_gcs=$(grep -c 'Pause Full' "$WORK/gc.log" || true)
 young_gcs=$(grep -c 'Pause Young' "$WORK/gc.log" || true)
