@@ -43,17 +43,7 @@ class PostgresDecisionLogApiTests {
 		registry.add("spring.datasource.url", database::jdbcUrl);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");
-		RulesFolder.copyGuides(rules);
-		RulesFolder.write(rules.resolve("experiments.yaml"), """
-				experiments:
-				  - id: lr-gentle
-				    status: running
-				    salt: lr-gentle-2026
-				    variants:
-				      - {name: control, guide: flux-lora, weight: 50}
-				      - {name: legacy, guide: legacy-defaults, weight: 50}
-				""");
-		registry.add("guides.dir", rules::toString);
+		RulesFolder.serve(rules, RulesFolder.LR_GENTLE_50_50, registry);
 	}
 
 	@Test

@@ -30,14 +30,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureRestTestClient
 class ExperimentApiTests {
 
-	static final String RUNNING_50_50 = """
-			experiments:
-			  - id: lr-gentle
-			    status: running
-			    salt: lr-gentle-2026
-			    variants:
-			      - {name: control, guide: flux-lora, weight: 50}
-			      - {name: legacy, guide: legacy-defaults, weight: 50}
+	static final String RUNNING_50_50 = RulesFolder.LR_GENTLE_50_50 + """
 			    forced: {qa-actor: legacy}
 			""";
 
@@ -49,9 +42,7 @@ class ExperimentApiTests {
 
 	@DynamicPropertySource
 	static void rulesFolder(DynamicPropertyRegistry registry) {
-		RulesFolder.copyGuides(rules);
-		RulesFolder.write(rules.resolve("experiments.yaml"), RUNNING_50_50);
-		registry.add("guides.dir", rules::toString);
+		RulesFolder.serve(rules, RUNNING_50_50, registry);
 	}
 
 	@Test

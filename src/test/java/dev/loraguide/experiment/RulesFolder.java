@@ -14,10 +14,23 @@ import dev.loraguide.guide.GuideLoader;
 import dev.loraguide.guide.GuideRegistry;
 import dev.loraguide.guide.ReloadListener;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /** A copy of the project's rules folder for tests that edit files, with its guides loaded. */
 public final class RulesFolder {
 
 	private static final Path SHIPPED = Path.of("rules");
+
+	/** A running 50/50 experiment between the two shipped guides. */
+	public static final String LR_GENTLE_50_50 = """
+			experiments:
+			  - id: lr-gentle
+			    status: running
+			    salt: lr-gentle-2026
+			    variants:
+			      - {name: control, guide: flux-lora, weight: 50}
+			      - {name: legacy, guide: legacy-defaults, weight: 50}
+			""";
 
 	private RulesFolder() {
 	}
@@ -39,6 +52,16 @@ public final class RulesFolder {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Fills {@code folder} with the shipped guides and the given experiments file, and points the
+	 * application's {@code guides.dir} at it.
+	 */
+	public static void serve(Path folder, String experimentsYaml, DynamicPropertyRegistry registry) {
+		copyGuides(folder);
+		write(folder.resolve("experiments.yaml"), experimentsYaml);
+		registry.add("guides.dir", folder::toString);
 	}
 
 	public static GuideRegistry loadGuides(Path folder) {

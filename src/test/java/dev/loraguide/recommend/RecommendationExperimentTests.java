@@ -32,17 +32,7 @@ class RecommendationExperimentTests {
 
 	@DynamicPropertySource
 	static void rulesFolder(DynamicPropertyRegistry registry) {
-		RulesFolder.copyGuides(rules);
-		RulesFolder.write(rules.resolve("experiments.yaml"), """
-				experiments:
-				  - id: lr-gentle
-				    status: running
-				    salt: lr-gentle-2026
-				    variants:
-				      - {name: control, guide: flux-lora, weight: 50}
-				      - {name: legacy, guide: legacy-defaults, weight: 50}
-				""");
-		registry.add("guides.dir", rules::toString);
+		RulesFolder.serve(rules, RulesFolder.LR_GENTLE_50_50, registry);
 	}
 
 	@Test
