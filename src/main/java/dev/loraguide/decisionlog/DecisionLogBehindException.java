@@ -8,8 +8,8 @@ import dev.loraguide.system.ApiProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * An outcome arrived for a recommendation that is still waiting to be written, and stayed waiting:
- * the database is slow or down. Posting again later works.
+ * An outcome arrived for a recommendation that is still waiting to be written, and stayed
+ * waiting: the database is slow or down. Posting again later works.
  */
 class DecisionLogBehindException extends ApiProblemException {
 

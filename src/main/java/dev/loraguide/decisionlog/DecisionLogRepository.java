@@ -28,24 +28,24 @@ class DecisionLogRepository {
 
 	/** Writes the rows in one transaction: all of them or, on failure, none. */
 	void insert(List<DecisionRow> rows) {
-		this.transaction.executeWithoutResult((status) -> this.jdbc.batchUpdate(INSERT, rows, rows.size(),
-				(statement, row) -> {
-					statement.setObject(1, row.recommendationId());
-					statement.setObject(2, row.madeAt().atOffset(ZoneOffset.UTC));
-					statement.setString(3, row.actorId());
-					statement.setString(4, row.guideId());
-					statement.setString(5, row.guideRevision());
-					statement.setString(6, row.experimentId());
-					statement.setString(7, row.variant());
-					statement.setBoolean(8, row.forcedVariant());
-					statement.setString(9, row.requestJson());
-					statement.setString(10, row.answerJson());
-				}));
+		this.transaction
+			.executeWithoutResult((status) -> this.jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
+				statement.setObject(1, row.recommendationId());
+				statement.setObject(2, row.madeAt().atOffset(ZoneOffset.UTC));
+				statement.setString(3, row.actorId());
+				statement.setString(4, row.guideId());
+				statement.setString(5, row.guideRevision());
+				statement.setString(6, row.experimentId());
+				statement.setString(7, row.variant());
+				statement.setBoolean(8, row.forcedVariant());
+				statement.setString(9, row.requestJson());
+				statement.setString(10, row.answerJson());
+			}));
 	}
 
 	boolean exists(UUID recommendationId) {
-		Integer found = this.jdbc.queryForObject(
-				"select count(*) from decision_log where recommendation_id = ?", Integer.class, recommendationId);
+		Integer found = this.jdbc.queryForObject("select count(*) from decision_log where recommendation_id = ?",
+				Integer.class, recommendationId);
 		return found != null && found > 0;
 	}
 

@@ -23,16 +23,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * The one thread that writes the decision log: it takes what the queue holds, in batches, and writes
- * each batch in one transaction. While the database cannot be reached it retries with a growing
- * pause, so decisions wait in the queue rather than being lost; a row the database refuses is
- * dropped alone and counted. On a clean shutdown it stops after the web server (so no request is
- * still adding decisions), writes what is left and logs what it wrote and lost.
+ * The one thread that writes the decision log: it takes what the queue holds, in batches,
+ * and writes each batch in one transaction. While the database cannot be reached it
+ * retries with a growing pause, so decisions wait in the queue rather than being lost; a
+ * row the database refuses is dropped alone and counted. On a clean shutdown it stops
+ * after the web server (so no request is still adding decisions), writes what is left and
+ * logs what it wrote and lost.
  */
 @Component
 class DecisionLogWriter implements SmartLifecycle {
 
-	/** Later than the web server's graceful shutdown and stop phases, which stop taking requests first. */
+	/**
+	 * Later than the web server's graceful shutdown and stop phases, which stop taking
+	 * requests first.
+	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Logger logger = LoggerFactory.getLogger(DecisionLogWriter.class);
@@ -156,7 +160,10 @@ class DecisionLogWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Interrupted only when a shutdown ran out of time: the batch in hand is then lost, and counted. */
+	/**
+	 * Interrupted only when a shutdown ran out of time: the batch in hand is then lost,
+	 * and counted.
+	 */
 	private void pause(Duration pause, List<DecisionRow> rows) throws InterruptedException {
 		try {
 			Thread.sleep(pause.toMillis());
@@ -167,7 +174,10 @@ class DecisionLogWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Finds the rows the database refuses, so that they do not take the rest of their batch with them. */
+	/**
+	 * Finds the rows the database refuses, so that they do not take the rest of their
+	 * batch with them.
+	 */
 	private void writeOneByOne(List<DecisionRow> rows) {
 		for (DecisionRow row : rows) {
 			try {
@@ -175,7 +185,8 @@ class DecisionLogWriter implements SmartLifecycle {
 				written(List.of(row));
 			}
 			catch (DuplicateKeyException ex) {
-				// Written by an earlier attempt whose commit succeeded but whose answer was lost.
+				// Written by an earlier attempt whose commit succeeded but whose answer
+				// was lost.
 				written(List.of(row));
 			}
 			catch (RuntimeException ex) {

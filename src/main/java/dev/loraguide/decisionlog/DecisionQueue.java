@@ -26,11 +26,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Decisions on their way to the database. The request thread only puts the decision in a bounded
- * queue; when the queue is full it waits briefly, then drops the decision and counts it
- * ({@code lora.decisionlog.dropped}), so a slow database slows requests a little but never stops
- * them. The queue also knows which recommendation ids are not written yet, so that an outcome
- * posted right after its recommendation can wait for it instead of being refused.
+ * Decisions on their way to the database. The request thread only puts the decision in a
+ * bounded queue; when the queue is full it waits briefly, then drops the decision and
+ * counts it ({@code lora.decisionlog.dropped}), so a slow database slows requests a
+ * little but never stops them. The queue also knows which recommendation ids are not
+ * written yet, so that an outcome posted right after its recommendation can wait for it
+ * instead of being refused.
  */
 @Component
 class DecisionQueue {
@@ -89,7 +90,10 @@ class DecisionQueue {
 		}
 	}
 
-	/** One warning a minute at most: a full queue means the database is down or slow, for a while. */
+	/**
+	 * One warning a minute at most: a full queue means the database is down or slow, for
+	 * a while.
+	 */
 	private void warnFull() {
 		long now = System.nanoTime();
 		long next = this.nextFullWarning.get();
@@ -130,8 +134,8 @@ class DecisionQueue {
 
 	/**
 	 * Waits until a recommendation is no longer on its way to the database.
-	 * @return whether it was dropped, is still pending after {@code timeout}, or is settled
-	 * (written, or never made here)
+	 * @return whether it was dropped, is still pending after {@code timeout}, or is
+	 * settled (written, or never made here)
 	 */
 	Fate await(UUID id, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();

@@ -8,8 +8,8 @@ import dev.loraguide.recommend.RecommendationResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One row of the decision log: everything needed to replay a decision offline (the request, the
- * guide revision that answered, the experiment arm) and the answer itself.
+ * One row of the decision log: everything needed to replay a decision offline (the
+ * request, the guide revision that answered, the experiment arm) and the answer itself.
  *
  * @param recommendationId the recommendation's id
  * @param madeAt when it was made
@@ -28,8 +28,8 @@ record DecisionRow(UUID recommendationId, Instant madeAt, String actorId, String
 	static DecisionRow of(RecommendationMade made, JsonMapper json) {
 		RecommendationResponse answer = made.response();
 		RecommendationResponse.ExperimentVariant experiment = answer.experiment();
-		return new DecisionRow(answer.recommendationId(), made.madeAt(), made.request().actorId(),
-				answer.guide().id(), answer.guide().revision(), (experiment != null) ? experiment.id() : null,
+		return new DecisionRow(answer.recommendationId(), made.madeAt(), made.request().actorId(), answer.guide().id(),
+				answer.guide().revision(), (experiment != null) ? experiment.id() : null,
 				(experiment != null) ? experiment.variant() : null, made.forcedVariant(),
 				json.writeValueAsString(made.request()), json.writeValueAsString(answer));
 	}

@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Experiment results straight from the decision log. The database does the counting and the sums
- * (count, mean, sample variance), so reading results costs the same whatever the number of
- * decisions.
+ * Experiment results straight from the decision log. The database does the counting and
+ * the sums (count, mean, sample variance), so reading results costs the same whatever the
+ * number of decisions.
  */
 @Component
 class JdbcExperimentLedger implements ExperimentLedger {
@@ -41,9 +41,9 @@ class JdbcExperimentLedger implements ExperimentLedger {
 
 	@Override
 	public List<MetricSummary> outcomes(String experimentId) {
-		return this.jdbc.query(OUTCOMES,
-				(row, i) -> new MetricSummary(row.getString("variant"), row.getString("metric"), row.getLong("n"),
-						row.getDouble("mean"), row.getObject("variance", Double.class)),
+		return this.jdbc.query(
+				OUTCOMES, (row, i) -> new MetricSummary(row.getString("variant"), row.getString("metric"),
+						row.getLong("n"), row.getDouble("mean"), row.getObject("variance", Double.class)),
 				experimentId);
 	}
 

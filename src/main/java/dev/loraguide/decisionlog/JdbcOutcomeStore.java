@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Outcomes in the {@code outcome} table, one row per recommendation and metric. The decision row
- * may still be in the queue when an outcome arrives right after its recommendation, so the outcome
- * waits for it first. Replacing is update-then-insert, which behaves the same on H2 and PostgreSQL;
- * a concurrent first insert of the same metric loses the race, and its value is written as an update.
+ * Outcomes in the {@code outcome} table, one row per recommendation and metric. The
+ * decision row may still be in the queue when an outcome arrives right after its
+ * recommendation, so the outcome waits for it first. Replacing is update-then-insert,
+ * which behaves the same on H2 and PostgreSQL; a concurrent first insert of the same
+ * metric loses the race, and its value is written as an update.
  */
 @Component
 class JdbcOutcomeStore implements OutcomeStore {

@@ -5,10 +5,12 @@ import org.apache.commons.statistics.inference.DataDispersion;
 import org.apache.commons.statistics.inference.TTest;
 
 /**
- * One metric of a variant against the control, by Welch's t-test (no equal-variance assumption).
+ * One metric of a variant against the control, by Welch's t-test (no equal-variance
+ * assumption).
  *
  * @param difference variant mean minus control mean
- * @param ci95 95 % confidence interval of the difference (Welch–Satterthwaite degrees of freedom)
+ * @param ci95 95 % confidence interval of the difference (Welch–Satterthwaite degrees of
+ * freedom)
  * @param pValue two-sided p-value of Welch's t-test
  * @param degreesOfFreedom Welch–Satterthwaite degrees of freedom
  */
@@ -17,8 +19,8 @@ record Comparison(double difference, ConfidenceInterval ci95, Double pValue, Dou
 	private static final TTest WELCH = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
 
 	/**
-	 * @return the comparison; without a p-value when either side has fewer than 2 outcomes or
-	 * neither varies, since the test is then undefined
+	 * @return the comparison; without a p-value when either side has fewer than 2
+	 * outcomes or neither varies, since the test is then undefined
 	 */
 	static Comparison of(MetricSummary variant, MetricSummary control) {
 		double difference = variant.mean() - control.mean();

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param imageCounts the requests this experiment claims, by image count
  * @param forced actor id to variant name, for actors who must see one variant
  */
-record Experiment(String id, ExperimentStatus status, String salt, List<Variant> variants,
-		ImageCountRange imageCounts, Map<String, String> forced) {
+record Experiment(String id, ExperimentStatus status, String salt, List<Variant> variants, ImageCountRange imageCounts,
+		Map<String, String> forced) {
 
 	Experiment {
 		variants = List.copyOf(variants);

@@ -6,9 +6,9 @@ import dev.loraguide.guide.GuideRegistry;
 import dev.loraguide.guide.UnknownGuideException;
 
 /**
- * Puts an actor into the running experiment that claims their request, if any. Assignment is a pure
- * function of the experiments file and the actor id, so it is the same across requests, restarts
- * and replicas without any shared state.
+ * Puts an actor into the running experiment that claims their request, if any. Assignment
+ * is a pure function of the experiments file and the actor id, so it is the same across
+ * requests, restarts and replicas without any shared state.
  */
 public class ExperimentAssigner {
 
@@ -45,7 +45,8 @@ public class ExperimentAssigner {
 					this.guides.require(choice.variant().guide()), choice.forced()));
 		}
 		catch (UnknownGuideException ex) {
-			// The guide went away between reading the experiments state and here; the next read
+			// The guide went away between reading the experiments state and here; the
+			// next read
 			// suspends the experiment. Until then the actor is simply not enrolled.
 			return Optional.empty();
 		}

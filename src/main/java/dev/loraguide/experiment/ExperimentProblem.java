@@ -3,7 +3,8 @@ package dev.loraguide.experiment;
 /**
  * Why the experiments file, or one experiment in it, cannot be used.
  *
- * @param experiment id of the experiment at fault, null when the problem is with the file as a whole
+ * @param experiment id of the experiment at fault, null when the problem is with the file
+ * as a whole
  * @param field path of the field at fault inside the experiment (or the file), such as
  * {@code variants[1].weight}; null when no single field is to blame
  * @param message what is wrong

@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 
 /**
- * Keeps the experiments file loaded the way guides are: a new revision goes live only when it is
- * valid, a refused one leaves the last good revision serving and says why. Validity also depends
- * on the guides (every variant's guide must be serving), so the state is worked out again whenever
- * the set of serving guides changes, noticed on the next read: an experiment whose guide went away
- * stops enrolling instead of failing requests, and resumes when the guide is back.
+ * Keeps the experiments file loaded the way guides are: a new revision goes live only
+ * when it is valid, a refused one leaves the last good revision serving and says why.
+ * Validity also depends on the guides (every variant's guide must be serving), so the
+ * state is worked out again whenever the set of serving guides changes, noticed on the
+ * next read: an experiment whose guide went away stops enrolling instead of failing
+ * requests, and resumes when the guide is back.
  */
 class ExperimentRegistry {
 
@@ -66,7 +67,10 @@ class ExperimentRegistry {
 		reload();
 	}
 
-	/** The state to serve from, worked out again first if the serving guides changed since. */
+	/**
+	 * The state to serve from, worked out again first if the serving guides changed
+	 * since.
+	 */
 	ExperimentsState current() {
 		ExperimentsState current = this.state.get();
 		Set<String> serving = servingGuides();
@@ -82,8 +86,10 @@ class ExperimentRegistry {
 		List<ExperimentProblem> problems = new ArrayList<>(candidate.parsed().problems());
 		problems.addAll(ExperimentsValidator.fileProblems(candidate.parsed().experiments()));
 		problems.addAll(ExperimentsValidator.guideProblems(candidate.parsed().experiments(), servingGuides));
-		// The serving revision passed every check when it went live, so a guide problem now means a
-		// guide went away: its experiments are suspended (see ExperimentsState), the file is not refused.
+		// The serving revision passed every check when it went live, so a guide problem
+		// now means a
+		// guide went away: its experiments are suspended (see ExperimentsState), the file
+		// is not refused.
 		boolean alreadyLive = candidate.revision().equals(before.revision());
 		ExperimentsState next = (problems.isEmpty() || alreadyLive)
 				? ExperimentsState.of(this.file, candidate.revision(), candidate.parsed().experiments(), null,
@@ -116,7 +122,9 @@ class ExperimentRegistry {
 						String.join("; ", why.stream().map(ExperimentProblem::toString).toList()));
 			}
 		});
-		before.suspended().keySet().stream()
+		before.suspended()
+			.keySet()
+			.stream()
 			.filter((id) -> !next.suspended().containsKey(id) && next.find(id) != null && next.find(id).isRunning())
 			.forEach((id) -> logger.info("Experiment '{}' enrols actors again: its guides are serving", id));
 	}

@@ -9,9 +9,9 @@ import dev.loraguide.experiment.ExperimentLedger.MetricSummary;
 import dev.loraguide.experiment.ExperimentLedger.VariantExposure;
 
 /**
- * {@code GET /api/v1/experiments/{id}/results}: each variant's exposure and outcomes, each variant
- * against the control (the first variant), and the sample-ratio check. Actors forced into a variant
- * are not counted.
+ * {@code GET /api/v1/experiments/{id}/results}: each variant's exposure and outcomes,
+ * each variant against the control (the first variant), and the sample-ratio check.
+ * Actors forced into a variant are not counted.
  *
  * @param experiment experiment id
  * @param status experiment status in the serving experiments file
@@ -47,8 +47,10 @@ record ExperimentResults(String experiment, String status, List<VariantResults> 
 	 * @param weight its weight in percent
 	 * @param assignments distinct actors the hash assigned to it
 	 * @param recommendations recommendations made to them in it
-	 * @param metrics per metric, statistics of the outcomes posted for its recommendations
-	 * @param comparedWithControl per metric, this variant against the control; null for the control
+	 * @param metrics per metric, statistics of the outcomes posted for its
+	 * recommendations
+	 * @param comparedWithControl per metric, this variant against the control; null for
+	 * the control
 	 */
 	record VariantResults(String name, String guide, double weight, long assignments, long recommendations,
 			Map<String, MetricStatistics> metrics, Map<String, Comparison> comparedWithControl) {

@@ -17,8 +17,7 @@ class ExperimentsConfiguration {
 	@Bean
 	ExperimentRegistry experimentRegistry(ExperimentsProperties properties, GuidesProperties guidesProperties,
 			GuideRegistry guides) {
-		Path file = (properties.file() != null) ? properties.file()
-				: guidesProperties.dir().resolve(DEFAULT_FILE_NAME);
+		Path file = (properties.file() != null) ? properties.file() : guidesProperties.dir().resolve(DEFAULT_FILE_NAME);
 		ExperimentRegistry registry = new ExperimentRegistry(file, guides);
 		registry.reload();
 		return registry;

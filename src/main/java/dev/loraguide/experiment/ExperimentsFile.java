@@ -14,9 +14,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads the experiments file into {@link Experiment}s, refusing fields of the wrong type, missing
- * ones and unknown ones (a misspelt {@code wieght} must not silently mean "no weight"). Rules that
- * span several fields or experiments are the {@link ExperimentsValidator}'s.
+ * Reads the experiments file into {@link Experiment}s, refusing fields of the wrong type,
+ * missing ones and unknown ones (a misspelt {@code wieght} must not silently mean "no
+ * weight"). Rules that span several fields or experiments are the
+ * {@link ExperimentsValidator}'s.
  */
 final class ExperimentsFile {
 
@@ -42,7 +43,8 @@ final class ExperimentsFile {
 	}
 
 	/**
-	 * The experiments an experiments file declares, with every problem found while reading it.
+	 * The experiments an experiments file declares, with every problem found while
+	 * reading it.
 	 * @param content the file's text; empty means no experiments
 	 */
 	static Parsed parse(String content) {
@@ -136,8 +138,8 @@ final class ExperimentsFile {
 			problem(field, "is required");
 			return null;
 		}
-		if (!(node instanceof Number number) || !Double.isFinite(number.doubleValue())
-				|| number.doubleValue() < 0 || number.doubleValue() > 100) {
+		if (!(node instanceof Number number) || !Double.isFinite(number.doubleValue()) || number.doubleValue() < 0
+				|| number.doubleValue() > 100) {
 			problem(field, "must be a number from 0 to 100, not '" + node + "'");
 			return null;
 		}
@@ -208,7 +210,10 @@ final class ExperimentsFile {
 		return name;
 	}
 
-	/** Text fields may be written as numbers ({@code salt: 2026}), but not as lists or maps. */
+	/**
+	 * Text fields may be written as numbers ({@code salt: 2026}), but not as lists or
+	 * maps.
+	 */
 	private String text(Object node, String field, boolean required) {
 		if (node == null) {
 			if (required) {
@@ -243,8 +248,10 @@ final class ExperimentsFile {
 	}
 
 	/**
-	 * The fields of a mapping node, keys as text (an actor id may be written as a number).
-	 * @param allowed the field names it may hold, or null when any key is data (forced actors)
+	 * The fields of a mapping node, keys as text (an actor id may be written as a
+	 * number).
+	 * @param allowed the field names it may hold, or null when any key is data (forced
+	 * actors)
 	 */
 	private Map<String, Object> mapping(Object node, String field, Set<String> allowed) {
 		if (!(node instanceof Map<?, ?> map)) {

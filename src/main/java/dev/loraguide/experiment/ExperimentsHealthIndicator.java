@@ -8,9 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code experiments} health component. Always up: without experiments every request gets its
- * plain guide, which is a safe way to serve. The details say which revision of the file serves,
- * why a newer one was refused, and which experiments are suspended.
+ * The {@code experiments} health component. Always up: without experiments every request
+ * gets its plain guide, which is a safe way to serve. The details say which revision of
+ * the file serves, why a newer one was refused, and which experiments are suspended.
  */
 @Component("experiments")
 class ExperimentsHealthIndicator extends AbstractHealthIndicator {
@@ -24,7 +24,9 @@ class ExperimentsHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		ExperimentsOverview overview = ExperimentsOverview.of(this.registry.current());
-		builder.up().withDetail("file", overview.file()).withDetail("revision", overview.revision())
+		builder.up()
+			.withDetail("file", overview.file())
+			.withDetail("revision", overview.revision())
 			.withDetail("status", overview.status());
 		if (overview.refusedRevision() != null) {
 			builder.withDetail("refusedRevision", overview.refusedRevision())

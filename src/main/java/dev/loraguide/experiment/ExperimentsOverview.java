@@ -6,8 +6,10 @@ import java.util.List;
  * {@code GET /api/v1/experiments}: the experiments file as the service serves it.
  *
  * @param file path of the experiments file
- * @param revision content hash of the revision being served; {@code no-file} when there is none
- * @param status {@code serving}, or {@code refused} when the newest revision on disk was refused
+ * @param revision content hash of the revision being served; {@code no-file} when there
+ * is none
+ * @param status {@code serving}, or {@code refused} when the newest revision on disk was
+ * refused
  * @param refusedRevision the refused revision, null when the newest one is serving
  * @param problems why it was refused
  * @param experiments the experiments of the serving revision
@@ -25,16 +27,16 @@ record ExperimentsOverview(String file, String revision, String status, String r
 	 * One experiment.
 	 *
 	 * @param id experiment id
-	 * @param status {@code running}, {@code stopped}, or {@code suspended} when it runs but a
-	 * variant's guide is not serving
+	 * @param status {@code running}, {@code stopped}, or {@code suspended} when it runs
+	 * but a variant's guide is not serving
 	 * @param salt hash seed of the assignment
 	 * @param imageCounts the image counts it claims, null when it claims every request
 	 * @param variants its variants, the control first
 	 * @param forcedActors how many actors the file forces into a variant
 	 * @param suspendedBecause why it enrols no one, empty unless suspended
 	 */
-	record ExperimentSummary(String id, String status, String salt, ImageCountRange imageCounts,
-			List<Variant> variants, int forcedActors, List<ExperimentProblem> suspendedBecause) {
+	record ExperimentSummary(String id, String status, String salt, ImageCountRange imageCounts, List<Variant> variants,
+			int forcedActors, List<ExperimentProblem> suspendedBecause) {
 
 		static ExperimentSummary of(Experiment experiment, ExperimentsState state) {
 			List<ExperimentProblem> suspended = state.suspended().getOrDefault(experiment.id(), List.of());

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the service makes of the experiments file at one moment: the revision it serves, the newest
- * revision if that one was refused, and which running experiments cannot enrol because a variant's
- * guide is not serving. Immutable; a reload or a change in the serving guides makes a new one.
+ * What the service makes of the experiments file at one moment: the revision it serves,
+ * the newest revision if that one was refused, and which running experiments cannot enrol
+ * because a variant's guide is not serving. Immutable; a reload or a change in the
+ * serving guides makes a new one.
  *
  * @param file the experiments file
- * @param revision content hash of the file revision being served; null when no file was ever read
+ * @param revision content hash of the file revision being served; null when no file was
+ * ever read
  * @param experiments the experiments of that revision
  * @param refusedRevision newest revision on disk, when it was refused; null otherwise
  * @param problems why {@code refusedRevision} was refused

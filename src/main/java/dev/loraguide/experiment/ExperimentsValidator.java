@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rules an experiments file must follow beyond field types: rules within one experiment, rules
- * across experiments, and the one rule that depends on what else is loaded: every variant's guide
- * must be serving.
+ * The rules an experiments file must follow beyond field types: rules within one
+ * experiment, rules across experiments, and the one rule that depends on what else is
+ * loaded: every variant's guide must be serving.
  */
 final class ExperimentsValidator {
 
-	/** Weights are percentages written by people; this only absorbs binary rounding of decimals. */
+	/**
+	 * Weights are percentages written by people; this only absorbs binary rounding of
+	 * decimals.
+	 */
 	private static final double WEIGHT_TOLERANCE = 1e-9;
 
 	private ExperimentsValidator() {

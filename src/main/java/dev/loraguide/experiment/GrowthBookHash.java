@@ -5,15 +5,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * GrowthBook's deterministic bucketing, ported so that any GrowthBook SDK given the same seed,
- * actor id and weights puts an actor in the same variant as this service does. Ported from
- * {@code packages/sdk-js/src/util.ts} of <a href="https://github.com/growthbook/growthbook">GrowthBook</a>
- * ({@code hash}, {@code getBucketRanges}, {@code chooseVariation}) and checked against the
- * cross-SDK vectors of its {@code packages/sdk-js/test/cases.json}.
+ * GrowthBook's deterministic bucketing, ported so that any GrowthBook SDK given the same
+ * seed, actor id and weights puts an actor in the same variant as this service does.
+ * Ported from {@code packages/sdk-js/src/util.ts} of
+ * <a href="https://github.com/growthbook/growthbook">GrowthBook</a> ({@code hash},
+ * {@code getBucketRanges}, {@code chooseVariation}) and checked against the cross-SDK
+ * vectors of its {@code packages/sdk-js/test/cases.json}.
  * <p>
- * Two details matter for agreeing with the JavaScript SDK: strings are hashed as UTF-16 code units
- * ({@code charAt}, like {@code charCodeAt}), not as bytes of some charset, and hashes are doubles,
- * not floats.
+ * Two details matter for agreeing with the JavaScript SDK: strings are hashed as UTF-16
+ * code units ({@code charAt}, like {@code charCodeAt}), not as bytes of some charset, and
+ * hashes are doubles, not floats.
  */
 public final class GrowthBookHash {
 
@@ -32,7 +33,8 @@ public final class GrowthBookHash {
 	 * @param seed the experiment's seed (our {@code salt})
 	 * @param value the hashed attribute (our actor id)
 	 * @param version 1 (GrowthBook's original hash) or 2 (its current one)
-	 * @return the hash, or null for any other version, which GrowthBook treats as "not enrolled"
+	 * @return the hash, or null for any other version, which GrowthBook treats as "not
+	 * enrolled"
 	 */
 	public static Double hash(String seed, String value, int version) {
 		return switch (version) {
@@ -53,10 +55,10 @@ public final class GrowthBookHash {
 	}
 
 	/**
-	 * Each variation's slice of [0, 1): variation i starts where the weights before it end and
-	 * covers {@code coverage × weight_i}. Out-of-range coverage is clamped; missing weights, a
-	 * count that differs from the number of variations, or a sum outside [0.99, 1.01] fall back
-	 * to equal weights, as GrowthBook does.
+	 * Each variation's slice of [0, 1): variation i starts where the weights before it
+	 * end and covers {@code coverage × weight_i}. Out-of-range coverage is clamped;
+	 * missing weights, a count that differs from the number of variations, or a sum
+	 * outside [0.99, 1.01] fall back to equal weights, as GrowthBook does.
 	 * @param variations number of variations
 	 * @param coverage share of the population in the experiment
 	 * @param weights share of each variation, or null for equal shares

@@ -4,7 +4,10 @@ import dev.loraguide.system.ApiProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** An outcome whose content bean validation cannot judge, such as a value that is not finite. */
+/**
+ * An outcome whose content bean validation cannot judge, such as a value that is not
+ * finite.
+ */
 class InvalidOutcomeException extends ApiProblemException {
 
 	InvalidOutcomeException(String field, String message) {

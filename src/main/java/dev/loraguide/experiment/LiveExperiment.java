@@ -6,8 +6,8 @@ import java.util.Optional;
 import dev.loraguide.experiment.GrowthBookHash.BucketRange;
 
 /**
- * A running experiment ready to enrol actors: its variants' bucket ranges are worked out once,
- * when the experiments file is loaded.
+ * A running experiment ready to enrol actors: its variants' bucket ranges are worked out
+ * once, when the experiments file is loaded.
  *
  * @param experiment the experiment
  * @param ranges one bucket range per variant, in variant order
@@ -44,7 +44,8 @@ record LiveExperiment(Experiment experiment, List<BucketRange> ranges) {
 	 * The variant chosen for one actor.
 	 *
 	 * @param variant the variant
-	 * @param forced whether the experiments file forced it rather than the hash choosing it
+	 * @param forced whether the experiments file forced it rather than the hash choosing
+	 * it
 	 */
 	record Choice(Variant variant, boolean forced) {
 	}

@@ -42,7 +42,9 @@ class OutcomeController {
 		};
 	}
 
-	/** The service only issues UUIDs, so anything else names no recommendation of ours. */
+	/**
+	 * The service only issues UUIDs, so anything else names no recommendation of ours.
+	 */
 	private static UUID parse(String id) {
 		try {
 			return UUID.fromString(id);

@@ -4,7 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * {@code POST /api/v1/recommendations/{id}/outcomes}: one measure of how the training went.
+ * {@code POST /api/v1/recommendations/{id}/outcomes}: one measure of how the training
+ * went.
  *
  * @param metric metric name: a letter, then up to 63 letters, digits, '_', '.' or '-'
  * @param value the measure, a finite number

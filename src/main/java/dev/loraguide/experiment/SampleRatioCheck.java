@@ -7,9 +7,10 @@ import org.apache.commons.statistics.inference.ChiSquareTest;
 import org.apache.commons.statistics.inference.SignificanceResult;
 
 /**
- * Sample-ratio mismatch: whether the actors the hash assigned are split as the weights say, by a
- * chi-square goodness-of-fit test. A mismatch means something other than the hash decided who saw
- * what (a filter, lost decisions, a bug), and the comparisons cannot be trusted.
+ * Sample-ratio mismatch: whether the actors the hash assigned are split as the weights
+ * say, by a chi-square goodness-of-fit test. A mismatch means something other than the
+ * hash decided who saw what (a filter, lost decisions, a bug), and the comparisons cannot
+ * be trusted.
  *
  * @param chiSquare the test statistic, null when there is nothing to test yet
  * @param pValue its p-value, null when there is nothing to test yet
@@ -21,7 +22,8 @@ record SampleRatioCheck(Double chiSquare, Double pValue, double threshold, boole
 	static final double THRESHOLD = 0.001;
 
 	/**
-	 * @param weights each variant's weight; variants of weight 0 are left out, as nobody is expected there
+	 * @param weights each variant's weight; variants of weight 0 are left out, as nobody
+	 * is expected there
 	 * @param actors actors assigned to each variant, in the same order
 	 */
 	static SampleRatioCheck of(List<Double> weights, List<Long> actors) {

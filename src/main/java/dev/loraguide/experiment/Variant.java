@@ -5,7 +5,8 @@ package dev.loraguide.experiment;
  *
  * @param name variant name, unique in its experiment
  * @param guide id of the guide that answers actors in this variant
- * @param weight percentage of enrolled actors sent here; an experiment's weights add up to 100
+ * @param weight percentage of enrolled actors sent here; an experiment's weights add up
+ * to 100
  */
 record Variant(String name, String guide, double weight) {
 }

@@ -3,9 +3,9 @@ package dev.loraguide.guide;
 import java.util.Map;
 
 /**
- * The fact a guide's rules match on: one actor and the image set a LoRA will be trained on.
- * Immutable; {@code attributes} leaves room for more dataset facts without changing the rules that
- * exist (a rule can read {@code attributes["resolution"]}).
+ * The fact a guide's rules match on: one actor and the image set a LoRA will be trained
+ * on. Immutable; {@code attributes} leaves room for more dataset facts without changing
+ * the rules that exist (a rule can read {@code attributes["resolution"]}).
  */
 public final class ActorDataset {
 

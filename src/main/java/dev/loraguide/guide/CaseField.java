@@ -105,7 +105,9 @@ enum CaseField {
 			return "\"" + text + "\"";
 		}
 		if (value instanceof Map<?, ?> map) {
-			return map.entrySet().stream().map((entry) -> entry.getKey() + ": " + show(entry.getValue()))
+			return map.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + ": " + show(entry.getValue()))
 				.collect(Collectors.joining(", ", "{", "}"));
 		}
 		if (value instanceof List<?> list) {

@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a cases file, reporting every mistake in it with its line and column rather than stopping
- * at the first. The format:
+ * Reads a cases file, reporting every mistake in it with its line and column rather than
+ * stopping at the first. The format:
  *
  * <pre>
  * cases:
@@ -119,11 +119,13 @@ final class CasesFileReader {
 			return ParameterOverrides.NONE;
 		}
 		entries.forEach((key, entry) -> {
-			Parameter parameter = Arrays.stream(Parameter.values()).filter((p) -> p.jsonName().equals(key))
-				.findFirst().orElse(null);
+			Parameter parameter = Arrays.stream(Parameter.values())
+				.filter((p) -> p.jsonName().equals(key))
+				.findFirst()
+				.orElse(null);
 			if (parameter == null) {
-				problem(entry.getKeyNode(), "unknown override '" + key + "'; known: " + Arrays.stream(Parameter.values())
-					.map(Parameter::jsonName).collect(Collectors.joining(", ")));
+				problem(entry.getKeyNode(), "unknown override '" + key + "'; known: "
+						+ Arrays.stream(Parameter.values()).map(Parameter::jsonName).collect(Collectors.joining(", ")));
 				return;
 			}
 			Object value = value(entry);
@@ -168,7 +170,8 @@ final class CasesFileReader {
 	private Map<String, NodeTuple> mapping(NodeTuple entry) {
 		Map<String, NodeTuple> entries = this.yaml.entries(entry.getValueNode());
 		if (entries == null) {
-			problem(entry.getValueNode(), "'" + this.yaml.value(entry.getKeyNode()) + "' must be a mapping of names to values");
+			problem(entry.getValueNode(),
+					"'" + this.yaml.value(entry.getKeyNode()) + "' must be a mapping of names to values");
 		}
 		return entries;
 	}
@@ -176,8 +179,8 @@ final class CasesFileReader {
 	private void checkKeys(Map<String, NodeTuple> entries, Set<String> known) {
 		entries.forEach((key, entry) -> {
 			if (!known.contains(key)) {
-				problem(entry.getKeyNode(), "unknown key '" + key + "'; known: " + known.stream().sorted()
-					.collect(Collectors.joining(", ")));
+				problem(entry.getKeyNode(), "unknown key '" + key + "'; known: "
+						+ known.stream().sorted().collect(Collectors.joining(", ")));
 			}
 		});
 	}

@@ -9,12 +9,13 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * A guide revision's rules, compiled once into a KieBase and shared by every request. Each
- * evaluation runs in a session of its own that holds only its two facts and is reset when the
- * evaluation ends, so requests never see each other's facts: the semantics of a stateless session.
- * The sessions come from a pool that resets a session instead of building one per request, and they
- * are driven directly rather than through a stateless session's command batch, which measured about
- * 1 µs of the 6.6 µs an evaluation cost (bench/README.md).
+ * A guide revision's rules, compiled once into a KieBase and shared by every request.
+ * Each evaluation runs in a session of its own that holds only its two facts and is reset
+ * when the evaluation ends, so requests never see each other's facts: the semantics of a
+ * stateless session. The sessions come from a pool that resets a session instead of
+ * building one per request, and they are driven directly rather than through a stateless
+ * session's command batch, which measured about 1 µs of the 6.6 µs an evaluation cost
+ * (bench/README.md).
  */
 public final class CompiledRules {
 
@@ -78,9 +79,9 @@ public final class CompiledRules {
 	}
 
 	/**
-	 * Frees the engine's copy of this revision; call once no request should still use it. The session
-	 * pool is left open on purpose: a request that still holds this revision can finish on it, and the
-	 * pool goes with this object when the last reference does.
+	 * Frees the engine's copy of this revision; call once no request should still use it.
+	 * The session pool is left open on purpose: a request that still holds this revision
+	 * can finish on it, and the pool goes with this object when the last reference does.
 	 */
 	void dispose() {
 		this.container.dispose();

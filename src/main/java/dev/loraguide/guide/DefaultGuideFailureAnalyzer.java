@@ -5,7 +5,9 @@ import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Explains a start-up stopped by a broken or missing default guide, and what to change. */
+/**
+ * Explains a start-up stopped by a broken or missing default guide, and what to change.
+ */
 class DefaultGuideFailureAnalyzer extends AbstractFailureAnalyzer<DefaultGuideUnavailableException> {
 
 	@Override

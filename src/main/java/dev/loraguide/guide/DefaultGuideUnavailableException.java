@@ -3,7 +3,9 @@ package dev.loraguide.guide;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Start-up cannot go on: the guide that answers requests naming no guide did not load. */
+/**
+ * Start-up cannot go on: the guide that answers requests naming no guide did not load.
+ */
 public class DefaultGuideUnavailableException extends RuntimeException {
 
 	private final Path dir;

@@ -12,8 +12,8 @@ final class DrlText {
 	}
 
 	/**
-	 * The DRL with every comment and string literal replaced by spaces, so that a search finds only
-	 * code; line breaks are kept and every character keeps its offset.
+	 * The DRL with every comment and string literal replaced by spaces, so that a search
+	 * finds only code; line breaks are kept and every character keeps its offset.
 	 */
 	static String withoutCommentsAndStrings(String drl) {
 		StringBuilder code = new StringBuilder(drl);

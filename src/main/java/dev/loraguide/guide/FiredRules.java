@@ -6,7 +6,9 @@ import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
-/** Records rule names in firing order for one evaluation; the answer's {@code firedRules}. */
+/**
+ * Records rule names in firing order for one evaluation; the answer's {@code firedRules}.
+ */
 final class FiredRules extends DefaultAgendaEventListener {
 
 	private final List<String> names = new ArrayList<>();

@@ -16,10 +16,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The content of the rules folder at one moment: a hash per file, for the files at its top level
- * and in its sub-folders. Content rather than timestamps or file events, because editors save by
- * renaming, bind mounts drop events, and a Kubernetes ConfigMap swaps a {@code ..data} link without
- * touching the files it points through. Hidden entries are skipped; links are followed.
+ * The content of the rules folder at one moment: a hash per file, for the files at its
+ * top level and in its sub-folders. Content rather than timestamps or file events,
+ * because editors save by renaming, bind mounts drop events, and a Kubernetes ConfigMap
+ * swaps a {@code ..data} link without touching the files it points through. Hidden
+ * entries are skipped; links are followed.
  *
  * @param hashes content hash by path relative to the rules folder
  */
@@ -72,7 +73,8 @@ record FolderSnapshot(Map<Path, String> hashes) {
 			hashes.put(dir.relativize(file), HexFormat.of().formatHex(digest));
 		}
 		catch (NoSuchFileException ex) {
-			// Gone between listing and reading, like an editor's temporary file: not part of the content.
+			// Gone between listing and reading, like an editor's temporary file: not part
+			// of the content.
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), ex);

@@ -3,9 +3,9 @@ package dev.loraguide.guide;
 import java.util.List;
 
 /**
- * One live guide revision: its files, its compiled rules and the preset table they produce.
- * Immutable; a reload builds a new one and swaps it in, so a request that holds a Guide is
- * answered wholly by that revision.
+ * One live guide revision: its files, its compiled rules and the preset table they
+ * produce. Immutable; a reload builds a new one and swaps it in, so a request that holds
+ * a Guide is answered wholly by that revision.
  *
  * @param source the files this revision was built from
  * @param description one line on what the guide is for

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admin operations on guides. Guarded by the admin bearer token ({@code GUIDES_ADMIN_TOKEN}); there
- * is deliberately no endpoint that accepts DRL, so the rules folder stays the only way in.
+ * Admin operations on guides. Guarded by the admin bearer token
+ * ({@code GUIDES_ADMIN_TOKEN}); there is deliberately no endpoint that accepts DRL, so
+ * the rules folder stays the only way in.
  */
 @RestController
 @RequestMapping("/api/v1/admin/guides")

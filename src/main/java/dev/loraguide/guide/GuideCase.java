@@ -3,7 +3,8 @@ package dev.loraguide.guide;
 import java.util.List;
 
 /**
- * One of a guide's own tests: a dataset and the parts of the answer the guide must give for it.
+ * One of a guide's own tests: a dataset and the parts of the answer the guide must give
+ * for it.
  *
  * @param note what the case checks, in the ML lead's words
  * @param dataset the dataset the guide is evaluated against

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A guide's cases file ({@value #FILE}): its ML lead's unit tests, run before a revision goes live
- * and by the {@code check} command. A guide without the file has no cases.
+ * A guide's cases file ({@value #FILE}): its ML lead's unit tests, run before a revision
+ * goes live and by the {@code check} command. A guide without the file has no cases.
  *
  * @param cases the cases in file order
  */
@@ -20,7 +20,8 @@ record GuideCases(List<GuideCase> cases) {
 
 	/**
 	 * Reads the cases of a guide folder.
-	 * @throws GuideRejectedException when the file is not valid YAML or not in the cases format
+	 * @throws GuideRejectedException when the file is not valid YAML or not in the cases
+	 * format
 	 */
 	static GuideCases of(GuideSource source) throws GuideRejectedException {
 		String text = source.files().get(FILE);
@@ -34,7 +35,9 @@ record GuideCases(List<GuideCase> cases) {
 		return this.cases.size();
 	}
 
-	/** Runs every case; returns one problem per failing case, pointing at what differs. */
+	/**
+	 * Runs every case; returns one problem per failing case, pointing at what differs.
+	 */
 	List<GuideProblem> run(CompiledRules rules) {
 		List<GuideProblem> failures = new ArrayList<>();
 		for (GuideCase guideCase : this.cases) {
@@ -46,7 +49,8 @@ record GuideCases(List<GuideCase> cases) {
 				failures.add(guideCase.where().problem("case \"" + guideCase.note() + "\" fails: " + ex.getMessage()));
 				continue;
 			}
-			List<GuideCase.Expected> differing = guideCase.want().stream()
+			List<GuideCase.Expected> differing = guideCase.want()
+				.stream()
 				.filter((expected) -> !CaseField.matches(expected.value(), expected.field().actual(evaluation)))
 				.toList();
 			if (!differing.isEmpty()) {

@@ -10,10 +10,11 @@ import java.util.Locale;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * The {@code check} command: validates guides the way the service would before serving them, with
- * no server. For each guide it prints the problems as {@code file:line:column: message} (the form
- * editors and CI logs link to) and the preset table; it exits non-zero when any guide fails, so it
- * works as a pre-commit hook or a CI step of the rules repository.
+ * The {@code check} command: validates guides the way the service would before serving
+ * them, with no server. For each guide it prints the problems as
+ * {@code file:line:column: message} (the form editors and CI logs link to) and the preset
+ * table; it exits non-zero when any guide fails, so it works as a pre-commit hook or a CI
+ * step of the rules repository.
  *
  * <pre>java -jar lora-guide.jar check [rules-folder-or-one-guide-folder]</pre>
  */
@@ -40,12 +41,14 @@ public final class GuideCheck {
 	}
 
 	/**
-	 * Checks the guides of a rules folder, or one guide folder; the command's entry point.
+	 * Checks the guides of a rules folder, or one guide folder; the command's entry
+	 * point.
 	 * @param args the folder, {@code rules} when absent
 	 * @return the exit status: {@link #PASSED}, {@link #FAILED} or {@link #USAGE}
 	 */
 	public static int run(String[] args, PrintStream out) {
-		// Quiets the engine's logging as Boot does before it starts: the check prints all it has to say.
+		// Quiets the engine's logging as Boot does before it starts: the check prints all
+		// it has to say.
 		LoggingSystem.get(GuideCheck.class.getClassLoader()).beforeInitialize();
 		return check(args, out);
 	}
@@ -80,13 +83,12 @@ public final class GuideCheck {
 	private void print(Path folder, GuideValidation validation) {
 		this.out.printf(Locale.ROOT, "%s  revision %s%n", validation.source().id(), validation.source().revision());
 		for (GuideProblem problem : validation.problems()) {
-			this.out.println((problem.file() != null)
-					? folder.resolve(problem.file()) + ":" + problem.line() + ":" + problem.column() + ": "
-							+ problem.message()
-					: folder + ": " + problem.message());
+			this.out.println((problem.file() != null) ? folder.resolve(problem.file()) + ":" + problem.line() + ":"
+					+ problem.column() + ": " + problem.message() : folder + ": " + problem.message());
 		}
 		if (validation.passed()) {
-			this.out.printf(Locale.ROOT, "  ok: compiles, one preset for every image count from 1 to %d, %d case%s pass%n",
+			this.out.printf(Locale.ROOT,
+					"  ok: compiles, one preset for every image count from 1 to %d, %d case%s pass%n",
 					PresetTable.MAX_IMAGE_COUNT, validation.casesRun(), (validation.casesRun() == 1) ? "" : "s");
 		}
 		else {

@@ -16,9 +16,9 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles a guide's DRL files into {@link CompiledRules}, or reports every error with its file,
- * line and column. Each build gets its own ReleaseId so that no two revisions, and no two guides,
- * share a KieModule in the engine's repository.
+ * Compiles a guide's DRL files into {@link CompiledRules}, or reports every error with
+ * its file, line and column. Each build gets its own ReleaseId so that no two revisions,
+ * and no two guides, share a KieModule in the engine's repository.
  */
 public class GuideCompiler {
 
@@ -26,7 +26,10 @@ public class GuideCompiler {
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
-	/** Parser errors say {@code Line 14:35}; MVEL constraint errors say {@code [Line: 7, Column: 4]}. */
+	/**
+	 * Parser errors say {@code Line 14:35}; MVEL constraint errors say
+	 * {@code [Line: 7, Column: 4]}.
+	 */
 	private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
 	private static final Pattern MVEL_POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
@@ -40,18 +43,16 @@ public class GuideCompiler {
 	}
 
 	/**
-	 * Builds one guide revision. Synchronized because the engine's repository and class loading
-	 * are shared state; builds are rare, so one at a time costs nothing.
+	 * Builds one guide revision. Synchronized because the engine's repository and class
+	 * loading are shared state; builds are rare, so one at a time costs nothing.
 	 */
 	public synchronized CompiledRules compile(GuideSource source) throws GuideRejectedException {
 		Map<String, String> drlFiles = source.ruleFiles();
 		if (drlFiles.isEmpty()) {
-			throw new GuideRejectedException(source.id(),
-					List.of(GuideProblem.of("the folder holds no .drl file")));
+			throw new GuideRejectedException(source.id(), List.of(GuideProblem.of("the folder holds no .drl file")));
 		}
 		KieServices kie = KieServices.get();
-		ReleaseId releaseId = kie.newReleaseId("dev.loraguide.guides", source.id(),
-				"1.0." + BUILDS.incrementAndGet());
+		ReleaseId releaseId = kie.newReleaseId("dev.loraguide.guides", source.id(), "1.0." + BUILDS.incrementAndGet());
 		KieFileSystem files = kie.newKieFileSystem();
 		files.generateAndWritePomXML(releaseId);
 		Map<String, String> fileByEnginePath = new HashMap<>();
@@ -95,7 +96,8 @@ public class GuideCompiler {
 		}
 		boolean locatedErrors = problems.stream().anyMatch((problem) -> problem.line() > 0);
 		if (locatedErrors) {
-			// "Parser returned a null Package" follows every syntax error and points nowhere.
+			// "Parser returned a null Package" follows every syntax error and points
+			// nowhere.
 			problems.removeIf((problem) -> problem.line() == 0);
 		}
 		return problems;

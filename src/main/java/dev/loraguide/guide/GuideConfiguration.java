@@ -9,7 +9,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires guide loading, loads every guide before the service takes requests, and follows the folder. */
+/**
+ * Wires guide loading, loads every guide before the service takes requests, and follows
+ * the folder.
+ */
 @Configuration(proxyBeanMethods = false)
 class GuideConfiguration {
 
@@ -28,7 +31,8 @@ class GuideConfiguration {
 		GuideRegistry registry = new GuideRegistry(properties.dir(), properties.defaultGuide(), guideLoader,
 				Clock.systemUTC(), properties.retireAfter(), metrics);
 		registry.reload();
-		GuideState defaultGuide = registry.states().stream()
+		GuideState defaultGuide = registry.states()
+			.stream()
 			.filter((state) -> state.id().equals(properties.defaultGuide()))
 			.findFirst()
 			.orElse(null);

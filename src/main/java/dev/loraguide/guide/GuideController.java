@@ -30,7 +30,8 @@ class GuideController {
 	@GetMapping("/{id}")
 	@Operation(summary = "One guide with its preset table, derived by evaluating the guide over image counts")
 	GuideDetails get(@PathVariable String id) {
-		return this.registry.states().stream()
+		return this.registry.states()
+			.stream()
 			.filter((state) -> state.id().equals(id))
 			.findFirst()
 			.map(GuideDetails::of)

@@ -3,7 +3,8 @@ package dev.loraguide.guide;
 import java.util.List;
 
 /**
- * One guide as {@code GET /api/v1/guides/{id}} shows it: the summary plus its preset table.
+ * One guide as {@code GET /api/v1/guides/{id}} shows it: the summary plus its preset
+ * table.
  *
  * @param id guide id
  * @param revision content hash of the files being served

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the guide folders in the rules folder. Other entries (such as {@code experiments.yaml} or a
- * Kubernetes ConfigMap's hidden {@code ..data} link) are not guides.
+ * Finds the guide folders in the rules folder. Other entries (such as
+ * {@code experiments.yaml} or a Kubernetes ConfigMap's hidden {@code ..data} link) are
+ * not guides.
  */
 final class GuideFolders {
 
@@ -21,8 +22,7 @@ final class GuideFolders {
 
 	static List<Path> in(Path dir) {
 		if (!Files.isDirectory(dir)) {
-			throw new UncheckedIOException(
-					new IOException("guides.dir " + dir.toAbsolutePath() + " is not a folder"));
+			throw new UncheckedIOException(new IOException("guides.dir " + dir.toAbsolutePath() + " is not a folder"));
 		}
 		try (Stream<Path> entries = Files.list(dir)) {
 			return entries.filter(Files::isDirectory)

@@ -7,11 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Refuses DRL that imports anything but the service's fact types or reaches for the process,
- * threads, reflection, files or the network. DRL can run arbitrary Java, so write access to the
- * rules folder is the trust boundary; this is a textual check that catches the obvious and the
- * accidental, defence in depth rather than a sandbox. Comments and string literals are ignored, so
- * a rule may still say "System" in its name or its advice.
+ * Refuses DRL that imports anything but the service's fact types or reaches for the
+ * process, threads, reflection, files or the network. DRL can run arbitrary Java, so
+ * write access to the rules folder is the trust boundary; this is a textual check that
+ * catches the obvious and the accidental, defence in depth rather than a sandbox.
+ * Comments and string literals are ignored, so a rule may still say "System" in its name
+ * or its advice.
  */
 final class GuideGuardrails {
 
@@ -37,7 +38,8 @@ final class GuideGuardrails {
 			Map.entry("java.io", Pattern.compile("\\bjava\\s*\\.\\s*io\\b")),
 			Map.entry("java.nio", Pattern.compile("\\bjava\\s*\\.\\s*nio\\b")),
 			Map.entry("java.net", Pattern.compile("\\bjava\\s*\\.\\s*net\\b")),
-			Map.entry("java.util.concurrent (threads)", Pattern.compile("\\bjava\\s*\\.\\s*util\\s*\\.\\s*concurrent\\b")),
+			Map.entry("java.util.concurrent (threads)",
+					Pattern.compile("\\bjava\\s*\\.\\s*util\\s*\\.\\s*concurrent\\b")),
 			Map.entry("Executors (threads)", Pattern.compile("\\bExecutors\\b")));
 
 	private GuideGuardrails() {

@@ -7,10 +7,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The validation gate: turns a guide folder's files into a {@link Guide} that is safe to serve, or
- * refuses it. A revision goes live only if it passes the guardrails, compiles, recommends exactly
- * one preset for every image count scanned, and passes its own cases; a rule loop, cut off by the
- * bound on rules fired, refuses it too.
+ * The validation gate: turns a guide folder's files into a {@link Guide} that is safe to
+ * serve, or refuses it. A revision goes live only if it passes the guardrails, compiles,
+ * recommends exactly one preset for every image count scanned, and passes its own cases;
+ * a rule loop, cut off by the bound on rules fired, refuses it too.
  */
 public class GuideLoader {
 
@@ -29,14 +29,18 @@ public class GuideLoader {
 		return new Guide(source, validation.description(), validation.rules(), validation.presetTable());
 	}
 
-	/** Runs every check and reports all that was found; the caller discards the result's rules. */
+	/**
+	 * Runs every check and reports all that was found; the caller discards the result's
+	 * rules.
+	 */
 	GuideValidation validate(GuideSource source) {
 		List<GuideProblem> problems = new ArrayList<>();
 		String description = description(source, problems);
 		GuideCases cases = cases(source, problems);
 		problems.addAll(GuideGuardrails.check(source));
 		if (!problems.isEmpty()) {
-			// Refused before compiling: code that breaks the guardrails is never compiled.
+			// Refused before compiling: code that breaks the guardrails is never
+			// compiled.
 			return GuideValidation.refused(source, description, problems);
 		}
 		CompiledRules rules;
@@ -52,8 +56,8 @@ public class GuideLoader {
 		}
 		catch (RuleLoopException ex) {
 			String message = "rule loop: " + ex.getMessage();
-			problems.add(DrlText.ruleDeclaration(source, ex.getLastFiredRule(), message)
-				.orElse(GuideProblem.of(message)));
+			problems
+				.add(DrlText.ruleDeclaration(source, ex.getLastFiredRule(), message).orElse(GuideProblem.of(message)));
 			return new GuideValidation(source, description, rules, null, 0, problems);
 		}
 		catch (RuntimeException ex) {

@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The guides the service serves. Holds one immutable map of {@link GuideState}s and replaces it
- * whole, so a reader always sees one consistent set of revisions; a request that took a
- * {@link Guide} finishes on it, and the revisions swapped out are freed once no request can still
- * use them.
+ * The guides the service serves. Holds one immutable map of {@link GuideState}s and
+ * replaces it whole, so a reader always sees one consistent set of revisions; a request
+ * that took a {@link Guide} finishes on it, and the revisions swapped out are freed once
+ * no request can still use them.
  */
 public class GuideRegistry implements AutoCloseable {
 
@@ -63,9 +63,9 @@ public class GuideRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * Loads every guide folder that changed. A folder whose newest files are refused keeps serving
-	 * its last good revision; one that never loaded is skipped, loudly. A revision already refused
-	 * is not tried (or logged) again.
+	 * Loads every guide folder that changed. A folder whose newest files are refused
+	 * keeps serving its last good revision; one that never loaded is skipped, loudly. A
+	 * revision already refused is not tried (or logged) again.
 	 * @return what happened to each guide
 	 */
 	public synchronized List<GuideReload> reload() {
@@ -78,7 +78,9 @@ public class GuideRegistry implements AutoCloseable {
 			ReloadOutcome outcome = loadIfChanged(source, previous.get(source.id()), next);
 			reloads.add(GuideReload.of(next.get(source.id()), outcome));
 		}
-		previous.values().stream().filter((gone) -> !next.containsKey(gone.id()))
+		previous.values()
+			.stream()
+			.filter((gone) -> !next.containsKey(gone.id()))
 			.forEach((gone) -> reloads.add(removed(gone, next)));
 		this.catalog.set(Catalog.of(next));
 		retireSwappedOut(previous, next);
@@ -115,8 +117,8 @@ public class GuideRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * A guide whose folder is gone goes too, except the default guide: requests that name no guide
-	 * need it, so it keeps serving its last revision until its folder is back.
+	 * A guide whose folder is gone goes too, except the default guide: requests that name
+	 * no guide need it, so it keeps serving its last revision until its folder is back.
 	 */
 	private GuideReload removed(GuideState gone, Map<String, GuideState> next) {
 		if (!gone.id().equals(this.defaultGuideId) || !gone.isServing()) {
@@ -138,7 +140,10 @@ public class GuideRegistry implements AutoCloseable {
 	private void retireSwappedOut(Map<String, GuideState> previous, Map<String, GuideState> next) {
 		Set<Guide> stillServing = Collections.newSetFromMap(new IdentityHashMap<>());
 		next.values().stream().filter(GuideState::isServing).forEach((state) -> stillServing.add(state.active()));
-		previous.values().stream().filter(GuideState::isServing).map(GuideState::active)
+		previous.values()
+			.stream()
+			.filter(GuideState::isServing)
+			.map(GuideState::active)
 			.filter((guide) -> !stillServing.contains(guide))
 			.forEach((guide) -> this.retired.retire(guide.rules()));
 	}
@@ -173,14 +178,18 @@ public class GuideRegistry implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		this.retired.disposeAll();
-		this.catalog.get().states().values().stream().filter(GuideState::isServing)
+		this.catalog.get()
+			.states()
+			.values()
+			.stream()
+			.filter(GuideState::isServing)
 			.forEach((state) -> state.active().rules().dispose());
 		this.catalog.set(Catalog.EMPTY);
 	}
 
 	/**
-	 * One consistent view of the guides, swapped whole: their states and, worked out once per reload
-	 * rather than per request, the revision each serving guide serves.
+	 * One consistent view of the guides, swapped whole: their states and, worked out once
+	 * per reload rather than per request, the revision each serving guide serves.
 	 */
 	private record Catalog(Map<String, GuideState> states, Map<String, String> servingRevisions) {
 
@@ -188,7 +197,9 @@ public class GuideRegistry implements AutoCloseable {
 
 		static Catalog of(Map<String, GuideState> states) {
 			Map<String, String> serving = new LinkedHashMap<>();
-			states.values().stream().filter(GuideState::isServing)
+			states.values()
+				.stream()
+				.filter(GuideState::isServing)
 				.forEach((state) -> serving.put(state.id(), state.active().revision()));
 			return new Catalog(Collections.unmodifiableMap(states), Collections.unmodifiableMap(serving));
 		}

@@ -8,7 +8,8 @@ import java.util.List;
  * @param guide guide id
  * @param outcome what happened
  * @param revision the revision serving after the reload, null when none is
- * @param refusedRevision the revision on disk that was refused, null when the newest one serves
+ * @param refusedRevision the revision on disk that was refused, null when the newest one
+ * serves
  * @param problems why it was refused
  */
 public record GuideReload(String guide, ReloadOutcome outcome, String revision, String refusedRevision,

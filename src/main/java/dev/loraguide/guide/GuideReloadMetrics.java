@@ -11,10 +11,11 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * {@code lora.guide.reloads}, a counter of reload outcomes by guide, {@code lora.guide.revision},
- * a gauge of 1 for each guide's serving revision, and {@code lora.guide.reload.duration}, the time
- * of each reload that rebuilt something. The revision's series is replaced on a swap, so a
- * dashboard shows exactly one revision per guide.
+ * {@code lora.guide.reloads}, a counter of reload outcomes by guide,
+ * {@code lora.guide.revision}, a gauge of 1 for each guide's serving revision, and
+ * {@code lora.guide.reload.duration}, the time of each reload that rebuilt something. The
+ * revision's series is replaced on a swap, so a dashboard shows exactly one revision per
+ * guide.
  */
 class GuideReloadMetrics implements ReloadListener {
 
@@ -36,7 +37,8 @@ class GuideReloadMetrics implements ReloadListener {
 			.description("1 for the revision each guide serves")
 			.register(registry);
 		this.rebuilds = Timer.builder(DURATION)
-			.description("Time a reload took that rebuilt at least one guide: read, guardrails, compile, scan, cases, swap")
+			.description(
+					"Time a reload took that rebuilt at least one guide: read, guardrails, compile, scan, cases, swap")
 			.register(registry);
 	}
 
@@ -45,14 +47,16 @@ class GuideReloadMetrics implements ReloadListener {
 		if (reloads.stream().anyMatch((reload) -> reload.outcome() != ReloadOutcome.UNCHANGED)) {
 			this.rebuilds.record(took);
 		}
-		reloads.stream().filter((reload) -> reload.outcome() != ReloadOutcome.UNCHANGED)
+		reloads.stream()
+			.filter((reload) -> reload.outcome() != ReloadOutcome.UNCHANGED)
 			.forEach((reload) -> Counter.builder(RELOADS)
 				.description("Guide reloads by outcome: activated, rejected or removed")
 				.tag("guide", reload.guide())
 				.tag("outcome", reload.outcome().tag())
 				.register(this.registry)
 				.increment());
-		this.revisions.register(servingRevisions.entrySet().stream()
+		this.revisions.register(servingRevisions.entrySet()
+			.stream()
 			.map((serving) -> MultiGauge.Row.of(Tags.of("guide", serving.getKey(), "revision", serving.getValue()), 1))
 			.toList(), true);
 	}

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The files of one guide folder as read from disk, with the revision that names exactly this
- * content.
+ * The files of one guide folder as read from disk, with the revision that names exactly
+ * this content.
  *
  * @param id guide id, the folder name
  * @param directory the folder

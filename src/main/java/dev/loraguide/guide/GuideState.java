@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the service knows about one guide folder: the revision it serves, if any, and why the
- * newest revision on disk was refused, if it was.
+ * What the service knows about one guide folder: the revision it serves, if any, and why
+ * the newest revision on disk was refused, if it was.
  *
  * @param id guide id
  * @param active the revision being served, null if none ever loaded
  * @param activatedAt when {@code active} went live
- * @param rejectedRevision revision on disk that was refused, null when the newest one is live;
- * {@code removed} when the folder of the default guide is gone
+ * @param rejectedRevision revision on disk that was refused, null when the newest one is
+ * live; {@code removed} when the folder of the default guide is gone
  * @param problems why {@code rejectedRevision} was refused
  */
 public record GuideState(String id, Guide active, Instant activatedAt, String rejectedRevision,

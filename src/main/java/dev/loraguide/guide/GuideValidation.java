@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param source the files validated
  * @param description the guide's description
- * @param rules the compiled rules, null when the revision did not compile or was refused before
+ * @param rules the compiled rules, null when the revision did not compile or was refused
+ * before
  * @param presetTable the preset table, null when it could not be derived
  * @param casesRun how many of the guide's cases ran
  * @param problems everything that keeps the revision from going live, empty when it may

@@ -15,10 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Follows the rules folder on one daemon thread. Every scan interval it hashes the folder's files
- * (see {@link FolderSnapshot}); once two scans in a row agree on new content, the burst of saves
- * has settled: it reloads the registry once and publishes {@link RulesFolderChanged}. The same
- * thread frees retired revisions.
+ * Follows the rules folder on one daemon thread. Every scan interval it hashes the
+ * folder's files (see {@link FolderSnapshot}); once two scans in a row agree on new
+ * content, the burst of saves has settled: it reloads the registry once and publishes
+ * {@link RulesFolderChanged}. The same thread frees retired revisions.
  */
 class GuideWatcher implements SmartLifecycle {
 
@@ -49,7 +49,8 @@ class GuideWatcher implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		this.applied = FolderSnapshot.of(this.registry.dir());
-		// The registry loaded before this snapshot was taken; an edit in between must not wait for the next one.
+		// The registry loaded before this snapshot was taken; an edit in between must not
+		// wait for the next one.
 		this.registry.reload();
 		this.thread = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "guide-watcher");
@@ -109,7 +110,8 @@ class GuideWatcher implements SmartLifecycle {
 			this.lastFailure = null;
 		}
 		catch (RuntimeException ex) {
-			// Most often a file vanished mid-save; the next scan tries again. Said once, not every scan.
+			// Most often a file vanished mid-save; the next scan tries again. Said once,
+			// not every scan.
 			if (!String.valueOf(ex.getMessage()).equals(this.lastFailure)) {
 				logger.warn("Reading the rules folder failed, retrying: {}", ex.toString());
 				this.lastFailure = String.valueOf(ex.getMessage());

@@ -8,9 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code guides} health component: each guide with the revision it serves and, when its newest
- * files were refused, the refused revision and the reasons. Down only while the default guide is
- * not serving, because then requests that name no guide fail.
+ * The {@code guides} health component: each guide with the revision it serves and, when
+ * its newest files were refused, the refused revision and the reasons. Down only while
+ * the default guide is not serving, because then requests that name no guide fail.
  */
 @Component("guides")
 class GuidesHealthIndicator extends AbstractHealthIndicator {

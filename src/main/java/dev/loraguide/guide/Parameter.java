@@ -1,8 +1,8 @@
 package dev.loraguide.guide;
 
 /**
- * The training parameters a guide recommends and a caller may fix by hand. The JSON name is the
- * one callers use in {@code overrides} and read in {@code parameters}.
+ * The training parameters a guide recommends and a caller may fix by hand. The JSON name
+ * is the one callers use in {@code overrides} and read in {@code parameters}.
  */
 public enum Parameter {
 

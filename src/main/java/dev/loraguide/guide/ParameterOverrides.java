@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Parameters a caller fixes by hand. Rules never overwrite a fixed value; values derived from it
- * (warmup, epochs) follow it. The bounds are sanity limits of the mechanism, not guide policy: they
- * only refuse values no trainer accepts.
+ * Parameters a caller fixes by hand. Rules never overwrite a fixed value; values derived
+ * from it (warmup, epochs) follow it. The bounds are sanity limits of the mechanism, not
+ * guide policy: they only refuse values no trainer accepts.
  *
  * @param maxTrainSteps fixed total steps
  * @param learningRate fixed learning rate, above 0 and at most 1

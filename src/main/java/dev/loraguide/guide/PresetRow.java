@@ -1,14 +1,15 @@
 package dev.loraguide.guide;
 
 /**
- * One preset of a guide and the image counts it is recommended for, as the guide itself answers
- * (see {@link PresetTable}). Parameters are those recommended at {@code fromImages}; epochs are
- * left out because they depend on the exact count.
+ * One preset of a guide and the image counts it is recommended for, as the guide itself
+ * answers (see {@link PresetTable}). Parameters are those recommended at
+ * {@code fromImages}; epochs are left out because they depend on the exact count.
  *
  * @param preset preset id
  * @param label preset label
  * @param fromImages smallest image count that gets this preset
- * @param toImages largest image count that gets it, null when it reaches the top of the scan
+ * @param toImages largest image count that gets it, null when it reaches the top of the
+ * scan
  * @param maxTrainSteps recommended steps
  * @param learningRate recommended learning rate
  * @param networkDim recommended rank

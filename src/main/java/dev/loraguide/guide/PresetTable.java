@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * A guide's preset table, derived by evaluating the guide over image counts rather than written
- * by hand, so it can never disagree with the rules. The same scan finds counts that get no preset
- * or more than one.
+ * A guide's preset table, derived by evaluating the guide over image counts rather than
+ * written by hand, so it can never disagree with the rules. The same scan finds counts
+ * that get no preset or more than one.
  *
  * @param rows presets in image-count order
  * @param problems gaps and overlaps found, empty for a sound guide

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What one reload did to one guide; the {@code outcome} tag of {@code lora.guide.reloads}. */
+/**
+ * What one reload did to one guide; the {@code outcome} tag of
+ * {@code lora.guide.reloads}.
+ */
 public enum ReloadOutcome {
 
 	/** A new revision went live. */

@@ -6,10 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Revisions swapped out of the registry, waiting to be freed. A request that picked a revision just
- * before the swap still evaluates it, so a revision is disposed only once it has been retired for a
- * grace period and no evaluation is running on it. Until then its classes stay loaded; after, the
- * engine and the JVM can unload them.
+ * Revisions swapped out of the registry, waiting to be freed. A request that picked a
+ * revision just before the swap still evaluates it, so a revision is disposed only once
+ * it has been retired for a grace period and no evaluation is running on it. Until then
+ * its classes stay loaded; after, the engine and the JVM can unload them.
  */
 final class RetiredRevisions {
 

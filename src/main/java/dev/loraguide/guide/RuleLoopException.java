@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A guide kept firing rules past the per-evaluation bound ({@code guides.max-rule-firings}), which
- * means rules re-activate each other. Thrown instead of letting the request thread spin.
+ * A guide kept firing rules past the per-evaluation bound
+ * ({@code guides.max-rule-firings}), which means rules re-activate each other. Thrown
+ * instead of letting the request thread spin.
  */
 public class RuleLoopException extends RuntimeException {
 

@@ -1,7 +1,8 @@
 package dev.loraguide.guide;
 
 /**
- * The training parameters of a recommendation. A component is null when the guide left it open.
+ * The training parameters of a recommendation. A component is null when the guide left it
+ * open.
  *
  * @param maxTrainSteps total optimisation steps
  * @param learningRate base learning rate
@@ -12,8 +13,8 @@ package dev.loraguide.guide;
  * @param warmupSteps steps of learning-rate warmup
  * @param lrScheduler learning-rate scheduler name
  */
-public record TrainingParameters(Integer maxTrainSteps, Double learningRate, Integer networkDim,
-		Integer networkAlpha, Integer repeats, Integer epochs, Integer warmupSteps, String lrScheduler) {
+public record TrainingParameters(Integer maxTrainSteps, Double learningRate, Integer networkDim, Integer networkAlpha,
+		Integer repeats, Integer epochs, Integer warmupSteps, String lrScheduler) {
 
 	static final TrainingParameters NONE = new TrainingParameters(null, null, null, null, null, null, null, null);
 

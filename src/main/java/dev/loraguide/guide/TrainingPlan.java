@@ -9,10 +9,10 @@ import java.util.Set;
 import org.kie.api.definition.type.Modifies;
 
 /**
- * The fact a guide's rules fill in: the chosen preset, the training parameters, the trigger token,
- * the file-size estimate and warnings. It starts with the caller's overrides; a setter leaves a
- * fixed parameter as the caller gave it, so no rule can overwrite a manual override, whatever its
- * conditions say.
+ * The fact a guide's rules fill in: the chosen preset, the training parameters, the
+ * trigger token, the file-size estimate and warnings. It starts with the caller's
+ * overrides; a setter leaves a fixed parameter as the caller gave it, so no rule can
+ * overwrite a manual override, whatever its conditions say.
  */
 public final class TrainingPlan {
 

@@ -1,8 +1,8 @@
 package dev.loraguide.guide;
 
 /**
- * Advice attached to a recommendation, written by a rule (or by the service when the answer lacks
- * something a caller relies on).
+ * Advice attached to a recommendation, written by a rule (or by the service when the
+ * answer lacks something a caller relies on).
  *
  * @param code stable identifier a caller can switch on
  * @param message sentence for a person

@@ -16,8 +16,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * One YAML file of a guide read as nodes, so that a problem can point at the line and column where
- * a value was written.
+ * One YAML file of a guide read as nodes, so that a problem can point at the line and
+ * column where a value was written.
  */
 final class YamlNodes {
 
@@ -54,7 +54,10 @@ final class YamlNodes {
 		return new YamlNodes(file);
 	}
 
-	/** The entries of a mapping by key, in file order; null when the node is not a mapping. */
+	/**
+	 * The entries of a mapping by key, in file order; null when the node is not a
+	 * mapping.
+	 */
 	Map<String, NodeTuple> entries(Node node) {
 		if (!(node instanceof MappingNode mapping)) {
 			return null;
@@ -68,7 +71,10 @@ final class YamlNodes {
 		return entries;
 	}
 
-	/** The plain Java value of a node: String, Integer, Double, Boolean, List, Map or null. */
+	/**
+	 * The plain Java value of a node: String, Integer, Double, Boolean, List, Map or
+	 * null.
+	 */
 	Object value(Node node) {
 		return this.values.of(node);
 	}
@@ -78,7 +84,10 @@ final class YamlNodes {
 		return new FilePosition(this.file, mark.getLine() + 1, mark.getColumn() + 1);
 	}
 
-	/** Exposes SnakeYAML's safe construction of one node, which its public API offers only per document. */
+	/**
+	 * Exposes SnakeYAML's safe construction of one node, which its public API offers only
+	 * per document.
+	 */
 	private static final class Values extends SafeConstructor {
 
 		Values() {

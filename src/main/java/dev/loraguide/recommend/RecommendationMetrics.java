@@ -12,9 +12,10 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code lora.recommendations} (a counter tagged by guide, preset, experiment and variant) and
- * {@code lora.guide.evaluation} (a timer of the rule evaluation alone, tagged by guide and preset).
- * Requests in no experiment carry {@code none} as experiment and variant.
+ * {@code lora.recommendations} (a counter tagged by guide, preset, experiment and
+ * variant) and {@code lora.guide.evaluation} (a timer of the rule evaluation alone,
+ * tagged by guide and preset). Requests in no experiment carry {@code none} as experiment
+ * and variant.
  */
 @Component
 class RecommendationMetrics {
@@ -27,7 +28,10 @@ class RecommendationMetrics {
 
 	private final MeterRegistry registry;
 
-	/** Meters by tag values, so that a request looks its meters up once instead of building them. */
+	/**
+	 * Meters by tag values, so that a request looks its meters up once instead of
+	 * building them.
+	 */
 	private final Map<MeterKey, Meters> meters = new ConcurrentHashMap<>();
 
 	RecommendationMetrics(MeterRegistry registry) {

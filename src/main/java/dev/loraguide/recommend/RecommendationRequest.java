@@ -5,8 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * {@code POST /api/v1/recommendations}: whose dataset, how big, and optionally which guide and
- * which parameters are fixed by hand.
+ * {@code POST /api/v1/recommendations}: whose dataset, how big, and optionally which
+ * guide and which parameters are fixed by hand.
  *
  * @param actor the person the LoRA is trained on; optional
  * @param dataset the training image set

@@ -8,7 +8,8 @@ import dev.loraguide.guide.TrainingParameters;
 import dev.loraguide.guide.Warning;
 
 /**
- * The recommendation, with its provenance: which guide revision produced it and which rules fired.
+ * The recommendation, with its provenance: which guide revision produced it and which
+ * rules fired.
  *
  * @param recommendationId id to quote when posting outcomes or reading the decision log
  * @param guide guide id and the revision that answered
@@ -22,8 +23,7 @@ import dev.loraguide.guide.Warning;
  * @param summary one sentence for a person
  */
 public record RecommendationResponse(UUID recommendationId, GuideRevision guide, ExperimentVariant experiment,
-		Preset preset,
-		TrainingParameters parameters, String triggerToken, FileSizeEstimate estimatedFileSizeMb,
+		Preset preset, TrainingParameters parameters, String triggerToken, FileSizeEstimate estimatedFileSizeMb,
 		List<Warning> warnings, List<String> firedRules, String summary) {
 
 	/**

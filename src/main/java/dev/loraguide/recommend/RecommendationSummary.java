@@ -7,7 +7,10 @@ import java.util.List;
 import dev.loraguide.guide.Evaluation;
 import dev.loraguide.guide.TrainingParameters;
 
-/** Writes the one-sentence summary of a recommendation, in the spirit of the old UI's toast. */
+/**
+ * Writes the one-sentence summary of a recommendation, in the spirit of the old UI's
+ * toast.
+ */
 final class RecommendationSummary {
 
 	private RecommendationSummary() {
@@ -37,8 +40,8 @@ final class RecommendationSummary {
 		}
 		String preset = (evaluation.presetId() != null)
 				? "Preset " + evaluation.presetId() + " (" + evaluation.presetLabel() + ")" : "No preset";
-		return preset + " for " + imageCount + ((imageCount == 1) ? " image: " : " images: ")
-				+ String.join(", ", parts) + ".";
+		return preset + " for " + imageCount + ((imageCount == 1) ? " image: " : " images: ") + String.join(", ", parts)
+				+ ".";
 	}
 
 	private static String plain(double value) {

@@ -19,10 +19,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers a recommendation request: picks the guide revision, evaluates it once, and publishes the
- * decision. A request that names a guide gets that guide; one that names none gets its experiment
- * variant's guide if a running experiment enrols the actor, else the default guide. The revision is
- * read once per request, so the answer and its provenance agree even while guides reload.
+ * Answers a recommendation request: picks the guide revision, evaluates it once, and
+ * publishes the decision. A request that names a guide gets that guide; one that names
+ * none gets its experiment variant's guide if a running experiment enrols the actor, else
+ * the default guide. The revision is read once per request, so the answer and its
+ * provenance agree even while guides reload.
  */
 @Service
 public class Recommender {

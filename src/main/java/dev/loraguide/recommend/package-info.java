@@ -1,7 +1,7 @@
 /**
- * Recommendations: {@code POST /api/v1/recommendations} turns a request into an actor-dataset fact,
- * evaluates one guide revision against it, answers with the parameters and their provenance, counts
- * and times it, and publishes {@link dev.loraguide.recommend.RecommendationMade} for whoever records
- * decisions.
+ * Recommendations: {@code POST /api/v1/recommendations} turns a request into an
+ * actor-dataset fact, evaluates one guide revision against it, answers with the
+ * parameters and their provenance, counts and times it, and publishes
+ * {@link dev.loraguide.recommend.RecommendationMade} for whoever records decisions.
  */
 package dev.loraguide.recommend;

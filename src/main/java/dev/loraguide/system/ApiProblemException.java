@@ -3,8 +3,9 @@ package dev.loraguide.system;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the service refuses for a reason the caller can fix. The problem handler turns it into
- * an RFC 9457 body carrying {@link #code()} and, when one input is to blame, the {@link #field()}.
+ * A request the service refuses for a reason the caller can fix. The problem handler
+ * turns it into an RFC 9457 body carrying {@link #code()} and, when one input is to
+ * blame, the {@link #field()}.
  */
 public abstract class ApiProblemException extends RuntimeException {
 

@@ -6,7 +6,10 @@ import io.swagger.v3.oas.models.info.Info;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description served at {@code /v3/api-docs} (and browsable at {@code /swagger-ui.html}). */
+/**
+ * The OpenAPI description served at {@code /v3/api-docs} (and browsable at
+ * {@code /swagger-ui.html}).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Writes decimals the way the guides and their readers spell them: a learning rate is
- * {@code 0.0003}, not {@code 3.0E-4}. Same JSON number, readable at a glance in a curl transcript.
+ * {@code 0.0003}, not {@code 3.0E-4}. Same JSON number, readable at a glance in a curl
+ * transcript.
  */
 @Configuration(proxyBeanMethods = false)
 class PlainDecimalsJsonConfiguration {

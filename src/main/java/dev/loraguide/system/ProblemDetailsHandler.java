@@ -21,9 +21,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place that turns exceptions into RFC 9457 problem bodies. Every body carries a stable
- * {@code code}; a body about bad input also names the field ({@code field}, and {@code errors}
- * when several are wrong). Nothing else in the service catches exceptions for callers.
+ * The one place that turns exceptions into RFC 9457 problem bodies. Every body carries a
+ * stable {@code code}; a body about bad input also names the field ({@code field}, and
+ * {@code errors} when several are wrong). Nothing else in the service catches exceptions
+ * for callers.
  */
 @RestControllerAdvice
 class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
@@ -82,7 +83,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
 	}
 
-	/** Gives the problems Spring MVC raises itself (415, 405, 404 ...) a {@code code} too. */
+	/**
+	 * Gives the problems Spring MVC raises itself (415, 405, 404 ...) a {@code code} too.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
@@ -90,8 +93,8 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		if (response != null && response.getBody() instanceof ProblemDetail problem
 				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
-			problem.setProperty("code", (status != null) ? status.name().toLowerCase(Locale.ROOT)
-					: "http_" + statusCode.value());
+			problem.setProperty("code",
+					(status != null) ? status.name().toLowerCase(Locale.ROOT) : "http_" + statusCode.value());
 		}
 		return response;
 	}

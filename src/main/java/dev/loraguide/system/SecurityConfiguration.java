@@ -32,10 +32,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API is a stateless JSON service for other services: no sessions, no CSRF tokens, no login
- * pages. Everything is open except {@code /api/v1/admin/**}, which needs
- * {@code Authorization: Bearer <guides.admin-token>} ({@code GUIDES_ADMIN_TOKEN}). Without a token
- * configured the admin endpoints are off: every call gets 401, since no token can match.
+ * The API is a stateless JSON service for other services: no sessions, no CSRF tokens, no
+ * login pages. Everything is open except {@code /api/v1/admin/**}, which needs
+ * {@code Authorization: Bearer <guides.admin-token>} ({@code GUIDES_ADMIN_TOKEN}).
+ * Without a token configured the admin endpoints are off: every call gets 401, since no
+ * token can match.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -57,8 +58,8 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.addFilterBefore(new AdminTokenFilter(adminToken), UsernamePasswordAuthenticationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(ADMIN_PATHS).hasRole("ADMIN")
-				.anyRequest().permitAll())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(ADMIN_PATHS).hasRole("ADMIN").anyRequest().permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized(json, refusal)))
 			.build();
 	}
@@ -76,7 +77,10 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** Grants the admin role to a request that carries the admin token; a blank token matches nothing. */
+	/**
+	 * Grants the admin role to a request that carries the admin token; a blank token
+	 * matches nothing.
+	 */
 	private static final class AdminTokenFilter extends OncePerRequestFilter {
 
 		private static final String BEARER = "Bearer ";
@@ -91,10 +95,11 @@ class SecurityConfiguration {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-			if (this.token != null && header != null && header.startsWith(BEARER) && MessageDigest
-				.isEqual(this.token, header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8))) {
-				SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken
-					.authenticated("admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+			if (this.token != null && header != null && header.startsWith(BEARER) && MessageDigest.isEqual(this.token,
+					header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8))) {
+				SecurityContextHolder.getContext()
+					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+							List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
 			}
 			chain.doFilter(request, response);
 		}

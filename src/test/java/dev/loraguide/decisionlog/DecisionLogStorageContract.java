@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the decision log must do on any database it supports, run against each by a subclass.
- * Every test works on fresh ids and experiment names, so the tests of one class share a database.
+ * What the decision log must do on any database it supports, run against each by a
+ * subclass. Every test works on fresh ids and experiment names, so the tests of one class
+ * share a database.
  */
 abstract class DecisionLogStorageContract {
 
@@ -98,7 +99,8 @@ abstract class DecisionLogStorageContract {
 		awaitRows(List.of(made));
 		Map<String, Object> columns = lowerCaseKeys(this.jdbc.queryForMap(
 				"select actor_id, guide_id, guide_revision, experiment_id, variant, forced_variant, request_json, answer_json"
-						+ " from decision_log where recommendation_id = ?", made.response().recommendationId()));
+						+ " from decision_log where recommendation_id = ?",
+				made.response().recommendationId()));
 		assertThat(columns).containsEntry("actor_id", "actor-1")
 			.containsEntry("guide_id", "flux-lora")
 			.containsEntry("guide_revision", "6345a164f738ed32")
@@ -107,8 +109,10 @@ abstract class DecisionLogStorageContract {
 			.containsEntry("forced_variant", false);
 		assertThat(JSON.readTree((String) columns.get("request_json"))).isEqualTo(JSON.valueToTree(made.request()));
 		assertThat(JSON.readTree((String) columns.get("answer_json"))).isEqualTo(JSON.valueToTree(made.response()));
-		assertThat(this.jdbc.queryForObject("select made_at from decision_log where recommendation_id = ?",
-				OffsetDateTime.class, made.response().recommendationId()).toInstant()).isEqualTo(made.madeAt());
+		assertThat(this.jdbc
+			.queryForObject("select made_at from decision_log where recommendation_id = ?", OffsetDateTime.class,
+					made.response().recommendationId())
+			.toInstant()).isEqualTo(made.madeAt());
 	}
 
 	@Test
@@ -127,7 +131,8 @@ abstract class DecisionLogStorageContract {
 
 	@Test
 	void aFullQueueDropsAndCountsTheDecisionThatDidNotFit() {
-		assemble(new DecisionLogProperties(1, 500, Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ofSeconds(30)));
+		assemble(new DecisionLogProperties(1, 500, Duration.ofMillis(10), Duration.ofSeconds(10),
+				Duration.ofSeconds(30)));
 		RecommendationMade fits = Decisions.notEnrolled("actor-1");
 		RecommendationMade dropped = Decisions.notEnrolled("actor-2");
 		this.queue.onRecommendationMade(fits);
@@ -163,15 +168,18 @@ abstract class DecisionLogStorageContract {
 		assertThat(this.outcomes.record(id, "identityScore", 0.87)).isEqualTo(Result.CREATED);
 		assertThat(this.outcomes.record(id, "identityScore", 0.91)).isEqualTo(Result.REPLACED);
 		assertThat(this.outcomes.record(id, "steps", 1800)).isEqualTo(Result.CREATED);
-		assertThat(this.jdbc.queryForList("select metric, metric_value from outcome where recommendation_id = ? order by metric",
-				id).stream().map(DecisionLogStorageContract::lowerCaseKeys).toList())
-			.containsExactly(Map.of("metric", "identityScore", "metric_value", 0.91),
+		assertThat(this.jdbc
+			.queryForList("select metric, metric_value from outcome where recommendation_id = ? order by metric", id)
+			.stream()
+			.map(DecisionLogStorageContract::lowerCaseKeys)
+			.toList()).containsExactly(Map.of("metric", "identityScore", "metric_value", 0.91),
 					Map.of("metric", "steps", "metric_value", 1800.0));
 	}
 
 	@Test
 	void anOutcomeForARecommendationNeverMadeIsRefused() {
-		assertThat(this.outcomes.record(UUID.randomUUID(), "identityScore", 0.87)).isEqualTo(Result.UNKNOWN_RECOMMENDATION);
+		assertThat(this.outcomes.record(UUID.randomUUID(), "identityScore", 0.87))
+			.isEqualTo(Result.UNKNOWN_RECOMMENDATION);
 	}
 
 	@Test
@@ -197,21 +205,27 @@ abstract class DecisionLogStorageContract {
 			results.add(post.get(30, TimeUnit.SECONDS));
 		}
 		assertThat(results).containsOnlyOnce(Result.CREATED);
-		assertThat(this.jdbc.queryForObject("select count(*) from outcome where recommendation_id = ?", Integer.class, id))
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from outcome where recommendation_id = ?", Integer.class, id))
 			.isEqualTo(1);
 	}
 
 	@Test
 	void exposuresCountDistinctActorsPerVariantAndLeaveForcedActorsOut() {
 		String experiment = "exp-" + UUID.randomUUID();
-		writeAll(Decisions.enrolled("actor-1", experiment, "control"), Decisions.enrolled("actor-1", experiment, "control"),
-				Decisions.enrolled("actor-2", experiment, "control"), Decisions.enrolled("actor-3", experiment, "legacy"),
-				Decisions.forced("qa-actor", experiment, "legacy"), Decisions.notEnrolled("actor-4"));
+		writeAll(Decisions.enrolled("actor-1", experiment, "control"),
+				Decisions.enrolled("actor-1", experiment, "control"),
+				Decisions.enrolled("actor-2", experiment, "control"),
+				Decisions.enrolled("actor-3", experiment, "legacy"), Decisions.forced("qa-actor", experiment, "legacy"),
+				Decisions.notEnrolled("actor-4"));
 		assertThat(this.ledger.exposures(experiment)).containsExactlyInAnyOrder(new VariantExposure("control", 2, 3),
 				new VariantExposure("legacy", 1, 1));
 	}
 
-	/** Same samples and SciPy values as ResultsStatisticsTests: the database must sum as SciPy does. */
+	/**
+	 * Same samples and SciPy values as ResultsStatisticsTests: the database must sum as
+	 * SciPy does.
+	 */
 	@Test
 	void outcomeSummariesMatchScipy() {
 		String experiment = "exp-" + UUID.randomUUID();
@@ -221,8 +235,14 @@ abstract class DecisionLogStorageContract {
 		postOutcomes(experiment, "legacy", false, legacy);
 		postOutcomes(experiment, "legacy", true, 0.1);
 		List<MetricSummary> summaries = this.ledger.outcomes(experiment);
-		MetricSummary controlSummary = summaries.stream().filter((s) -> s.variant().equals("control")).findFirst().orElseThrow();
-		MetricSummary legacySummary = summaries.stream().filter((s) -> s.variant().equals("legacy")).findFirst().orElseThrow();
+		MetricSummary controlSummary = summaries.stream()
+			.filter((s) -> s.variant().equals("control"))
+			.findFirst()
+			.orElseThrow();
+		MetricSummary legacySummary = summaries.stream()
+			.filter((s) -> s.variant().equals("legacy"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(controlSummary.count()).isEqualTo(8);
 		assertThat(controlSummary.mean()).isCloseTo(0.8325, within(1e-12));
 		assertThat(controlSummary.variance()).isCloseTo(0.0009642857142857129, within(1e-12));
@@ -235,7 +255,8 @@ abstract class DecisionLogStorageContract {
 	void aSingleOutcomeHasNoVariance() {
 		String experiment = "exp-" + UUID.randomUUID();
 		postOutcomes(experiment, "control", false, 0.9);
-		assertThat(this.ledger.outcomes(experiment)).containsExactly(new MetricSummary("control", "identityScore", 1, 0.9, null));
+		assertThat(this.ledger.outcomes(experiment))
+			.containsExactly(new MetricSummary("control", "identityScore", 1, 0.9, null));
 	}
 
 	private void postOutcomes(String experiment, String variant, boolean forced, double... values) {
@@ -287,7 +308,10 @@ abstract class DecisionLogStorageContract {
 				experiment);
 	}
 
-	/** A database that refuses connections while {@link #down}, as one being restarted does. */
+	/**
+	 * A database that refuses connections while {@link #down}, as one being restarted
+	 * does.
+	 */
 	private static final class FlakyDataSource extends DelegatingDataSource {
 
 		volatile boolean down;

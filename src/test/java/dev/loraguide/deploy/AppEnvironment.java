@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param file where the variable is set
  * @param name the variable
- * @param value its value as written (compose interpolation and Kubernetes references unresolved)
+ * @param value its value as written (compose interpolation and Kubernetes references
+ * unresolved)
  */
 record AppEnvironment(String file, String name, String value) {
 
@@ -20,8 +21,10 @@ record AppEnvironment(String file, String name, String value) {
 		add(variables, DeployFiles.POM + " (jib environment)", JibConfiguration.read().environment());
 		add(variables, DeployFiles.COMPOSE + " (service app)", DeployFiles.composeEnvironment(DeployFiles.APP_SERVICE));
 		for (Map<String, Object> variable : YamlTree.maps(DeployFiles.appContainer().getOrDefault("env", List.of()))) {
-			variables.add(new AppEnvironment(DeployFiles.K8S + " Deployment (container " + DeployFiles.APP_CONTAINER + ")",
-					String.valueOf(variable.get("name")), String.valueOf(variable.getOrDefault("value", "(from a reference)"))));
+			variables
+				.add(new AppEnvironment(DeployFiles.K8S + " Deployment (container " + DeployFiles.APP_CONTAINER + ")",
+						String.valueOf(variable.get("name")),
+						String.valueOf(variable.getOrDefault("value", "(from a reference)"))));
 		}
 		return variables;
 	}

@@ -66,19 +66,22 @@ class ComposeWiringTests {
 
 	@Test
 	void grafanaReadsTheProvisionedDatasourceFromPrometheus() {
-		Map<String, Object> datasource = YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources"))
+		Map<String, Object> datasource = YamlTree
+			.maps(YamlTree.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources"))
 			.get(0);
 		assertThat(datasource).containsEntry("url", "http://prometheus:9090");
-		assertThat(YamlTree.list(DeployFiles.composeService("grafana").get("volumes")))
-			.contains("./grafana/provisioning:/etc/grafana/provisioning:ro", "./grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		assertThat(YamlTree.list(DeployFiles.composeService("grafana").get("volumes"))).contains(
+				"./grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./grafana/dashboards:/var/lib/grafana/dashboards:ro");
 		assertThat(YamlTree.mapAt(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DASHBOARDS).get("providers")).get(0),
-				"options")).containsEntry("path", "/var/lib/grafana/dashboards");
+				"options"))
+			.containsEntry("path", "/var/lib/grafana/dashboards");
 	}
 
 	@Test
 	void dockerWaitsLongerThanTheServiceTakesToShutDown() {
-		Duration stopGrace = DurationStyle
-			.detectAndParse(String.valueOf(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("stop_grace_period")));
+		Duration stopGrace = DurationStyle.detectAndParse(
+				String.valueOf(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("stop_grace_period")));
 		assertThat(stopGrace).isGreaterThan(ServiceSettings.shutdownTimeout());
 	}
 

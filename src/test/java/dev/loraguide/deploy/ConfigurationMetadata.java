@@ -19,11 +19,11 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Every setting the service reads: the properties in each {@code spring-configuration-metadata.json}
- * on the classpath (Spring Boot's jars, and ours generated from the {@code @ConfigurationProperties}
- * records). Environment variables are matched with Spring Boot's own relaxed binding, so
- * {@code GUIDES_DIR} is {@code guides.dir} and {@code GUIDES_ADMIN_TOKEN} is
- * {@code guides.admin-token}.
+ * Every setting the service reads: the properties in each
+ * {@code spring-configuration-metadata.json} on the classpath (Spring Boot's jars, and
+ * ours generated from the {@code @ConfigurationProperties} records). Environment
+ * variables are matched with Spring Boot's own relaxed binding, so {@code GUIDES_DIR} is
+ * {@code guides.dir} and {@code GUIDES_ADMIN_TOKEN} is {@code guides.admin-token}.
  *
  * @param properties every documented property
  */

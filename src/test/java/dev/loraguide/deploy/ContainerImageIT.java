@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image Jib builds from pom.xml, read from the tarball that {@code verify} writes with the
- * image-layout execution (an empty base instead of the JRE, which needs a registry), and the
- * Dockerfile's layers compared with the ones in the Boot jar {@code package} wrote. Runs in the
- * integration-test phase because both files exist only after {@code package}.
+ * The image Jib builds from pom.xml, read from the tarball that {@code verify} writes
+ * with the image-layout execution (an empty base instead of the JRE, which needs a
+ * registry), and the Dockerfile's layers compared with the ones in the Boot jar
+ * {@code package} wrote. Runs in the integration-test phase because both files exist only
+ * after {@code package}.
  */
 class ContainerImageIT {
 
@@ -64,7 +65,9 @@ class ContainerImageIT {
 			.contains("GUIDES_DIR=/app/rules");
 		List<String> shipped;
 		try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-			shipped = files.filter(Files::isRegularFile).map((file) -> "app/" + file.toString().replace('\\', '/')).toList();
+			shipped = files.filter(Files::isRegularFile)
+				.map((file) -> "app/" + file.toString().replace('\\', '/'))
+				.toList();
 		}
 		assertThat(image.layers()).anySatisfy((layer) -> assertThat(layer).containsAll(shipped));
 	}
@@ -90,7 +93,9 @@ class ContainerImageIT {
 	private static List<String> bootJarLayers() throws IOException, InterruptedException {
 		Path jar;
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			jar = files.filter((file) -> file.getFileName().toString().matches("lora-guide-.*\\.jar")).findFirst().orElseThrow();
+			jar = files.filter((file) -> file.getFileName().toString().matches("lora-guide-.*\\.jar"))
+				.findFirst()
+				.orElseThrow();
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process listLayers = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "list-layers")

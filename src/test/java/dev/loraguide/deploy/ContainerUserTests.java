@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service never runs as root: not in the Dockerfile image, not in the Jib image, not in any
- * container of the Kubernetes pod, and the pod cannot write outside its volumes.
+ * The service never runs as root: not in the Dockerfile image, not in the Jib image, not
+ * in any container of the Kubernetes pod, and the pod cannot write outside its volumes.
  */
 class ContainerUserTests {
 

@@ -22,9 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every query of the Grafana dashboard reads series that a running service really exports: the
- * metric names, the labels it groups by and the label values it filters on, taken from a scrape of
- * {@code /actuator/prometheus} after one recommendation.
+ * Every query of the Grafana dashboard reads series that a running service really
+ * exports: the metric names, the labels it groups by and the label values it filters on,
+ * taken from a scrape of {@code /actuator/prometheus} after one recommendation.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DashboardMetricsTests {
@@ -53,7 +53,8 @@ class DashboardMetricsTests {
 		List<DashboardQuery> queries = new ArrayList<>();
 		for (JsonNode panel : dashboard().path("panels")) {
 			for (JsonNode target : panel.path("targets")) {
-				queries.add(new DashboardQuery(panel.path("title").stringValue(""), target.path("expr").stringValue("")));
+				queries
+					.add(new DashboardQuery(panel.path("title").stringValue(""), target.path("expr").stringValue("")));
 			}
 		}
 		return queries;
@@ -100,8 +101,10 @@ class DashboardMetricsTests {
 	void dashboardShowsTrafficLatencyReloadsRevisionsAndTheDecisionLog() {
 		assertThat(dashboardQueries()).extracting(DashboardQuery::expression)
 			.anySatisfy((expression) -> assertThat(expression).contains("lora_recommendations_total", "variant"))
-			.anySatisfy((expression) -> assertThat(expression).contains("histogram_quantile(0.5", "http_server_requests"))
-			.anySatisfy((expression) -> assertThat(expression).contains("histogram_quantile(0.99", "http_server_requests"))
+			.anySatisfy(
+					(expression) -> assertThat(expression).contains("histogram_quantile(0.5", "http_server_requests"))
+			.anySatisfy(
+					(expression) -> assertThat(expression).contains("histogram_quantile(0.99", "http_server_requests"))
 			.anySatisfy((expression) -> assertThat(expression).contains("lora_guide_reloads_total", "outcome"))
 			.anySatisfy((expression) -> assertThat(expression).contains("lora_guide_revision", "instance"))
 			.anySatisfy((expression) -> assertThat(expression).contains("lora_decisionlog_dropped_total"));

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where the files under {@code docker/} are, and the lookups into them that the wiring tests
- * share. Paths are relative to the project folder, where Maven runs the tests.
+ * Where the files under {@code docker/} are, and the lookups into them that the wiring
+ * tests share. Paths are relative to the project folder, where Maven runs the tests.
  */
 final class DeployFiles {
 
@@ -58,7 +58,10 @@ final class DeployFiles {
 		}
 	}
 
-	/** Every Kubernetes manifest: the YAML files in {@code docker/k8s} except the kustomization. */
+	/**
+	 * Every Kubernetes manifest: the YAML files in {@code docker/k8s} except the
+	 * kustomization.
+	 */
 	static List<Path> k8sManifests() {
 		try (Stream<Path> files = Files.list(K8S)) {
 			return files.filter((file) -> file.getFileName().toString().endsWith(".yaml"))
@@ -72,7 +75,10 @@ final class DeployFiles {
 	}
 
 	static List<Map<String, Object>> k8sObjects() {
-		return k8sManifests().stream().flatMap((file) -> YamlTree.yamlDocuments(file).stream()).map(YamlTree::map).toList();
+		return k8sManifests().stream()
+			.flatMap((file) -> YamlTree.yamlDocuments(file).stream())
+			.map(YamlTree::map)
+			.toList();
 	}
 
 	static Map<String, Object> k8sObject(String kind) {
@@ -96,7 +102,8 @@ final class DeployFiles {
 	}
 
 	static Map<String, Object> appContainer() {
-		return YamlTree.maps(podSpec().get("containers")).stream()
+		return YamlTree.maps(podSpec().get("containers"))
+			.stream()
 			.filter((container) -> APP_CONTAINER.equals(container.get("name")))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no container " + APP_CONTAINER + " in the Deployment"));
@@ -120,7 +127,10 @@ final class DeployFiles {
 		return variables;
 	}
 
-	/** Copies the shipped guides ({@code rules/}) into a folder, as a mount or a checkout would. */
+	/**
+	 * Copies the shipped guides ({@code rules/}) into a folder, as a mount or a checkout
+	 * would.
+	 */
 	static void copyShippedGuides(Path to) {
 		Path rules = Path.of("rules");
 		try (Stream<Path> files = Files.walk(rules)) {
@@ -147,7 +157,9 @@ final class DeployFiles {
 		return YamlTree.map(services.get(name));
 	}
 
-	/** A compose {@code environment}, written either as a map or as a list of NAME=value. */
+	/**
+	 * A compose {@code environment}, written either as a map or as a list of NAME=value.
+	 */
 	static Map<String, String> composeEnvironment(String service) {
 		Object environment = composeService(service).getOrDefault("environment", Map.of());
 		Map<String, String> variables = new LinkedHashMap<>();
@@ -163,7 +175,10 @@ final class DeployFiles {
 		return variables;
 	}
 
-	/** {@code NAME=value} lines, as in {@code .env} files; comments and blank lines skipped. */
+	/**
+	 * {@code NAME=value} lines, as in {@code .env} files; comments and blank lines
+	 * skipped.
+	 */
 	static Map<String, String> envFile(Path file) {
 		Map<String, String> variables = new LinkedHashMap<>();
 		text(file).lines()

@@ -19,8 +19,8 @@ class DeployFilesParseTests {
 
 	@Test
 	void composeFileDefinesTheServiceItsDatabasePrometheusAndGrafana() {
-		assertThat(YamlTree.map(YamlTree.yaml(DeployFiles.COMPOSE).get("services")))
-			.containsOnlyKeys("app", "postgres", "prometheus", "grafana");
+		assertThat(YamlTree.map(YamlTree.yaml(DeployFiles.COMPOSE).get("services"))).containsOnlyKeys("app", "postgres",
+				"prometheus", "grafana");
 	}
 
 	static List<Path> k8sManifests() {
@@ -63,11 +63,9 @@ class DeployFilesParseTests {
 
 	@Test
 	void grafanaProvisioningIsReadable() {
-		assertThat(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources")))
-			.singleElement()
+		assertThat(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DATASOURCES).get("datasources"))).singleElement()
 			.satisfies((datasource) -> assertThat(datasource).containsEntry("type", "prometheus"));
-		assertThat(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DASHBOARDS).get("providers")))
-			.singleElement()
+		assertThat(YamlTree.maps(YamlTree.yaml(DeployFiles.GRAFANA_DASHBOARDS).get("providers"))).singleElement()
 			.satisfies((provider) -> assertThat(provider).containsEntry("type", "file"));
 	}
 

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The instructions of a Dockerfile, continuation lines joined and comments dropped, enough to
- * check what the image that runs (the last stage) is made of.
+ * The instructions of a Dockerfile, continuation lines joined and comments dropped,
+ * enough to check what the image that runs (the last stage) is made of.
  *
  * @param instructions every instruction in file order
  */

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every environment variable the image, Compose or Kubernetes gives the service is one the service
- * reads, through a documented setting or a placeholder in application.yaml: a misspelt name would
- * otherwise be ignored without a word.
+ * Every environment variable the image, Compose or Kubernetes gives the service is one
+ * the service reads, through a documented setting or a placeholder in application.yaml: a
+ * misspelt name would otherwise be ignored without a word.
  */
 class EnvironmentWiringTests {
 
@@ -40,12 +40,14 @@ class EnvironmentWiringTests {
 
 	@Test
 	void everyDeploymentSetsTheGuidesFolderTheDatabaseAndTheAdminToken() {
-		assertThat(AppEnvironment.all()).filteredOn((variable) -> variable.file().startsWith(DeployFiles.K8S.toString()))
+		assertThat(AppEnvironment.all())
+			.filteredOn((variable) -> variable.file().startsWith(DeployFiles.K8S.toString()))
 			.extracting(AppEnvironment::name)
 			.contains("GUIDES_DIR", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
 					"GUIDES_ADMIN_TOKEN");
 		assertThat(DeployFiles.composeEnvironment(DeployFiles.APP_SERVICE)).containsKeys("GUIDES_DIR",
-				"SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "GUIDES_ADMIN_TOKEN");
+				"SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
+				"GUIDES_ADMIN_TOKEN");
 	}
 
 }

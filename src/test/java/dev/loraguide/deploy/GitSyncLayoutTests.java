@@ -25,10 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The folder layout git-sync publishes in the Kubernetes pod: one worktree per commit and a link
- * swapped atomically to the newest. With {@code GUIDES_DIR} set as in the Deployment, a rescan
- * after the swap serves the new commit, and the {@code guides} health component shows the
- * revision that every replica computes from the same files.
+ * The folder layout git-sync publishes in the Kubernetes pod: one worktree per commit and
+ * a link swapped atomically to the newest. With {@code GUIDES_DIR} set as in the
+ * Deployment, a rescan after the swap serves the new commit, and the {@code guides}
+ * health component shows the revision that every replica computes from the same files.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class GitSyncLayoutTests {
@@ -68,14 +68,24 @@ class GitSyncLayoutTests {
 
 	private String servedRevision() {
 		String health = new ServiceHttp(this.port).get("/actuator/health/guides").body();
-		return JsonMapper.builder().build().readTree(health).path("details").path(GUIDE).path("revision").stringValue("");
+		return JsonMapper.builder()
+			.build()
+			.readTree(health)
+			.path("details")
+			.path(GUIDE)
+			.path("revision")
+			.stringValue("");
 	}
 
 	private static String revisionAt(String commit) {
-		return GuideSource.read(gitSyncRoot.resolve(".worktrees").resolve(commit).resolve("rules").resolve(GUIDE)).revision();
+		return GuideSource.read(gitSyncRoot.resolve(".worktrees").resolve(commit).resolve("rules").resolve(GUIDE))
+			.revision();
 	}
 
-	/** A checkout of the repository at one commit: the shipped rules/, with an edit appended. */
+	/**
+	 * A checkout of the repository at one commit: the shipped rules/, with an edit
+	 * appended.
+	 */
 	private static void worktree(String commit, String presetsEdit) {
 		Path rules = gitSyncRoot.resolve(".worktrees").resolve(commit).resolve("rules");
 		DeployFiles.copyShippedGuides(rules);
@@ -87,9 +97,13 @@ class GitSyncLayoutTests {
 		}
 	}
 
-	/** Points the link at a commit the way git-sync does: a new link renamed over the old one. */
+	/**
+	 * Points the link at a commit the way git-sync does: a new link renamed over the old
+	 * one.
+	 */
 	private static void publish(String commit) {
-		Path link = gitSyncRoot.resolve(DeployFiles.environment(DeployFiles.gitSyncContainers().get(0)).get("GITSYNC_LINK"));
+		Path link = gitSyncRoot
+			.resolve(DeployFiles.environment(DeployFiles.gitSyncContainers().get(0)).get("GITSYNC_LINK"));
 		try {
 			Path next = link.resolveSibling(link.getFileName() + ".next");
 			Files.createSymbolicLink(next, Path.of(".worktrees", commit));

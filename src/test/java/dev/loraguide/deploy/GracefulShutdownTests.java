@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * On SIGTERM (the application context closing) the service stops taking new connections but
- * finishes the requests it is already answering, so a rolling update loses no answer.
+ * On SIGTERM (the application context closing) the service stops taking new connections
+ * but finishes the requests it is already answering, so a rolling update loses no answer.
  */
 class GracefulShutdownTests {
 
@@ -42,7 +42,8 @@ class GracefulShutdownTests {
 
 	private int port;
 
-	// The service is started here rather than by the Spring test support, which expects to close
+	// The service is started here rather than by the Spring test support, which expects
+	// to close
 	// its contexts itself.
 	@BeforeEach
 	void startService() {
@@ -62,12 +63,14 @@ class GracefulShutdownTests {
 	void requestInFlightFinishesWhileTheServiceShutsDown() throws Exception {
 		ServiceHttp http = new ServiceHttp(this.port);
 		CompletableFuture<HttpResponse<String>> inFlight = http.client()
-			.sendAsync(HttpRequest.newBuilder(http.uri(SlowEndpoint.PATH)).build(), HttpResponse.BodyHandlers.ofString());
+			.sendAsync(HttpRequest.newBuilder(http.uri(SlowEndpoint.PATH)).build(),
+					HttpResponse.BodyHandlers.ofString());
 		assertThat(this.slow.entered.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
 
 		CompletableFuture<Void> shutdown = CompletableFuture.runAsync(this.context::close);
 		await().atMost(Duration.ofSeconds(PATIENCE_SECONDS)).until(this::refusesNewConnections);
-		// Tomcat on its own gives a request 2 s before it stops the threads; the service must wait longer.
+		// Tomcat on its own gives a request 2 s before it stops the threads; the service
+		// must wait longer.
 		await().during(HELD).atMost(HELD.multipliedBy(3)).until(() -> !shutdown.isDone());
 		this.slow.release.countDown();
 

@@ -18,12 +18,12 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.BDDMockito.given;
 
 /**
- * Readiness (the Service sends traffic) needs the {@code guides} component (the default guide is
- * serving) and the database; liveness (the kubelet restarts the pod) needs neither, so a guide or
- * database problem takes pods out of the Service without restarting them in a loop. The
- * {@code guides} component is stood in for here, because whether it can go down at run time is
- * the guide registry's business; the database case runs against a real PostgreSQL in
- * {@link ReadinessFollowsDatabaseTests}.
+ * Readiness (the Service sends traffic) needs the {@code guides} component (the default
+ * guide is serving) and the database; liveness (the kubelet restarts the pod) needs
+ * neither, so a guide or database problem takes pods out of the Service without
+ * restarting them in a loop. The {@code guides} component is stood in for here, because
+ * whether it can go down at run time is the guide registry's business; the database case
+ * runs against a real PostgreSQL in {@link ReadinessFollowsDatabaseTests}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HealthGroupsTests {
@@ -56,7 +56,9 @@ class HealthGroupsTests {
 	void withoutTheDefaultGuideThePodIsNotReadyButStaysAlive() {
 		guidesReport(Health.down().withDetail("default", "flux-lora").build());
 
-		assertThat(health("/actuator/health/readiness", 503).path("components").path("guides").path("status")
+		assertThat(health("/actuator/health/readiness", 503).path("components")
+			.path("guides")
+			.path("status")
 			.stringValue("")).isEqualTo("DOWN");
 		health("/actuator/health/liveness", 200);
 	}

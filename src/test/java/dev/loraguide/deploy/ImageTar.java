@@ -29,7 +29,8 @@ record ImageTar(JsonNode config, List<List<String>> layers) {
 		JsonMapper json = JsonMapper.builder().build();
 		Map<String, byte[]> metadata = new HashMap<>();
 		Map<String, List<String>> layerPaths = new HashMap<>();
-		try (TarArchiveInputStream image = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(tar)))) {
+		try (TarArchiveInputStream image = new TarArchiveInputStream(
+				new BufferedInputStream(Files.newInputStream(tar)))) {
 			for (TarArchiveEntry entry = image.getNextEntry(); entry != null; entry = image.getNextEntry()) {
 				if (entry.getName().endsWith(".tar.gz")) {
 					layerPaths.put(entry.getName(), paths(new GzipCompressorInputStream(image)));

@@ -19,8 +19,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * The {@code <container>} configuration of the jib-maven-plugin in the main build of pom.xml,
- * shared by the jib profile and the image-layout execution.
+ * The {@code <container>} configuration of the jib-maven-plugin in the main build of
+ * pom.xml, shared by the jib profile and the image-layout execution.
  *
  * @param user the user the image runs as
  * @param environment the environment variables the image sets
@@ -40,7 +40,8 @@ record JibConfiguration(String user, Map<String, String> environment, List<Strin
 				throw new IllegalStateException("no jib-maven-plugin <container> in the main build of pom.xml");
 			}
 			Map<String, String> environment = new LinkedHashMap<>();
-			for (Node variable : elements((NodeList) xpath.evaluate("environment/*", container, XPathConstants.NODESET))) {
+			for (Node variable : elements(
+					(NodeList) xpath.evaluate("environment/*", container, XPathConstants.NODESET))) {
 				environment.put(variable.getNodeName(), variable.getTextContent().strip());
 			}
 			List<String> ports = elements((NodeList) xpath.evaluate("ports/port", container, XPathConstants.NODESET))

@@ -44,8 +44,7 @@ class K8sWiringTests {
 		assertThat(YamlTree.mapAt(spec, "scaleTargetRef")).containsEntry("kind", "Deployment")
 			.containsEntry("name", YamlTree.at(DeployFiles.k8sObject("Deployment"), "metadata", "name"));
 		assertThat(spec).containsEntry("minReplicas", 3);
-		assertThat(YamlTree.maps(spec.get("metrics")))
-			.extracting((metric) -> YamlTree.at(metric, "resource", "name"))
+		assertThat(YamlTree.maps(spec.get("metrics"))).extracting((metric) -> YamlTree.at(metric, "resource", "name"))
 			.containsExactly("cpu");
 		Map<String, Object> requests = YamlTree.mapAt(DeployFiles.appContainer(), "resources", "requests");
 		assertThat(requests).as("CPU utilisation is measured against the request").containsKey("cpu");
@@ -58,11 +57,13 @@ class K8sWiringTests {
 			Map<String, String> environment = DeployFiles.environment(gitSync);
 			String link = environment.get("GITSYNC_ROOT") + "/" + environment.get("GITSYNC_LINK");
 			assertThat(guidesDir).startsWith(link + "/");
-			assertThat(mountPaths(gitSync)).containsEntry("guides", mountPaths(DeployFiles.appContainer()).get("guides"));
+			assertThat(mountPaths(gitSync)).containsEntry("guides",
+					mountPaths(DeployFiles.appContainer()).get("guides"));
 		}
 		assertThat(DeployFiles.gitSyncContainers()).hasSize(2);
 		assertThat(DeployFiles.environment(YamlTree.maps(DeployFiles.podSpec().get("initContainers")).get(0)))
-			.as("the first sync finishes before the service starts").containsEntry("GITSYNC_ONE_TIME", "true");
+			.as("the first sync finishes before the service starts")
+			.containsEntry("GITSYNC_ONE_TIME", "true");
 	}
 
 	@Test
@@ -71,8 +72,8 @@ class K8sWiringTests {
 			.stream()
 			.map((volume) -> String.valueOf(volume.get("name")))
 			.collect(Collectors.toSet());
-		assertThat(DeployFiles.podContainers()).allSatisfy(
-				(container) -> assertThat(volumes).containsAll(mountPaths(container).keySet()));
+		assertThat(DeployFiles.podContainers())
+			.allSatisfy((container) -> assertThat(volumes).containsAll(mountPaths(container).keySet()));
 	}
 
 	@Test
@@ -94,7 +95,8 @@ class K8sWiringTests {
 	@Test
 	void kubeletWaitsLongerThanTheServiceTakesToShutDown() {
 		int grace = (Integer) DeployFiles.podSpec().get("terminationGracePeriodSeconds");
-		List<Object> preStop = YamlTree.list(YamlTree.at(DeployFiles.appContainer(), "lifecycle", "preStop", "exec", "command"));
+		List<Object> preStop = YamlTree
+			.list(YamlTree.at(DeployFiles.appContainer(), "lifecycle", "preStop", "exec", "command"));
 		Duration drain = Duration.ofSeconds(Long.parseLong(String.valueOf(preStop.get(1))));
 		assertThat(Duration.ofSeconds(grace)).isGreaterThan(drain.plus(ServiceSettings.shutdownTimeout()));
 	}

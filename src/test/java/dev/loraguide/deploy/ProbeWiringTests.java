@@ -17,13 +17,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every path an orchestrator or Prometheus calls answers on a running service, and every file
- * calls the port the service listens on.
+ * Every path an orchestrator or Prometheus calls answers on a running service, and every
+ * file calls the port the service listens on.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ProbeWiringTests {
 
-	private static final Pattern COMPOSE_HEALTHCHECK = Pattern.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+).*GET (\\S+) HTTP");
+	private static final Pattern COMPOSE_HEALTHCHECK = Pattern
+		.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+).*GET (\\S+) HTTP");
 
 	@LocalServerPort
 	private int port;
@@ -48,8 +49,10 @@ class ProbeWiringTests {
 		probes.add(new Probe("k8s prometheus.io/path annotation",
 				String.valueOf(YamlTree.at(annotations, "prometheus.io/path"))));
 		probes.add(new Probe("compose healthcheck", composeHealthcheck().group(2)));
-		probes.add(new Probe("prometheus scrape", String.valueOf(
-				YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0).get("metrics_path"))));
+		probes.add(new Probe("prometheus scrape",
+				String.valueOf(YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs"))
+					.get(0)
+					.get("metrics_path"))));
 		return probes;
 	}
 
@@ -68,7 +71,8 @@ class ProbeWiringTests {
 		}
 		assertThat(K8sWiringTests.containerPorts()).containsEntry("http", ServiceSettings.port());
 		assertThat(YamlTree.at(DeployFiles.k8sObject("Deployment"), "spec", "template", "metadata", "annotations",
-				"prometheus.io/port")).isEqualTo(port);
+				"prometheus.io/port"))
+			.isEqualTo(port);
 		assertThat(Dockerfile.read(DeployFiles.DOCKERFILE).finalStage("EXPOSE")).containsExactly(port);
 		assertThat(JibConfiguration.read().ports()).containsExactly(port);
 		assertThat(composeHealthcheck().group(1)).isEqualTo(port);
@@ -77,8 +81,11 @@ class ProbeWiringTests {
 	}
 
 	private static Matcher composeHealthcheck() {
-		String command = String.join(" ", YamlTree.list(YamlTree.at(DeployFiles.composeService(DeployFiles.APP_SERVICE),
-				"healthcheck", "test")).stream().map(String::valueOf).toList());
+		String command = String.join(" ",
+				YamlTree.list(YamlTree.at(DeployFiles.composeService(DeployFiles.APP_SERVICE), "healthcheck", "test"))
+					.stream()
+					.map(String::valueOf)
+					.toList());
 		Matcher matcher = COMPOSE_HEALTHCHECK.matcher(command);
 		assertThat(matcher.find()).as("compose healthcheck calls a path on a port: %s", command).isTrue();
 		return matcher;

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the names a PromQL expression depends on: the metrics it selects, the labels it groups by
- * and the label matchers it filters with. Enough for the queries of our dashboard, not a parser of
- * all of PromQL.
+ * Reads the names a PromQL expression depends on: the metrics it selects, the labels it
+ * groups by and the label matchers it filters with. Enough for the queries of our
+ * dashboard, not a parser of all of PromQL.
  */
 final class PromQl {
 
@@ -34,7 +34,10 @@ final class PromQl {
 	private PromQl() {
 	}
 
-	/** Metric names: identifiers that are not functions, keywords, labels, strings or ranges. */
+	/**
+	 * Metric names: identifiers that are not functions, keywords, labels, strings or
+	 * ranges.
+	 */
 	static Set<String> metricNames(String expression) {
 		String rest = RANGE.matcher(expression).replaceAll(" ");
 		rest = GROUPING.matcher(rest).replaceAll(" ");
@@ -46,7 +49,8 @@ final class PromQl {
 			String name = identifier.group();
 			boolean partOfNumber = identifier.start() > 0
 					&& (Character.isLetterOrDigit(rest.charAt(identifier.start() - 1))
-							|| rest.charAt(identifier.start() - 1) == '.' || rest.charAt(identifier.start() - 1) == '$');
+							|| rest.charAt(identifier.start() - 1) == '.'
+							|| rest.charAt(identifier.start() - 1) == '$');
 			if (!partOfNumber && !KEYWORDS.contains(name) && !isFunctionCall(rest, identifier.end())) {
 				names.add(name);
 			}
@@ -54,7 +58,10 @@ final class PromQl {
 		return names;
 	}
 
-	/** Labels named in {@code by (...)}, {@code without (...)}, {@code on (...)} and the like. */
+	/**
+	 * Labels named in {@code by (...)}, {@code without (...)}, {@code on (...)} and the
+	 * like.
+	 */
 	static Set<String> groupingLabels(String expression) {
 		Set<String> labels = new LinkedHashSet<>();
 		Matcher grouping = GROUPING.matcher(expression);

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The samples of one scrape in the Prometheus text format: names and labels, values ignored.
+ * The samples of one scrape in the Prometheus text format: names and labels, values
+ * ignored.
  *
  * @param samples every sample line
  */

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With the decision log on a real PostgreSQL, as in Compose and Kubernetes: when the database stops
- * answering the pod leaves the Service, and the kubelet leaves it running.
+ * With the decision log on a real PostgreSQL, as in Compose and Kubernetes: when the
+ * database stops answering the pod leaves the Service, and the kubelet leaves it running.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -36,7 +36,8 @@ class ReadinessFollowsDatabaseTests {
 		properties.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
 		properties.add("spring.datasource.username", () -> "postgres");
 		properties.add("spring.datasource.password", () -> "");
-		// A dead database must fail the health check quickly, not after Hikari's 30 s default.
+		// A dead database must fail the health check quickly, not after Hikari's 30 s
+		// default.
 		properties.add("spring.datasource.hikari.connection-timeout", () -> "1000");
 	}
 

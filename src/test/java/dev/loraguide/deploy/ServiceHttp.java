@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP calls to a service started on a random port, as an orchestrator or Prometheus makes them. */
+/**
+ * Plain HTTP calls to a service started on a random port, as an orchestrator or
+ * Prometheus makes them.
+ */
 final class ServiceHttp {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -14,8 +14,8 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
 
 /**
- * The packaged settings the deployment files must agree with, read from application.yaml and,
- * where it sets nothing, from Spring Boot's documented defaults.
+ * The packaged settings the deployment files must agree with, read from application.yaml
+ * and, where it sets nothing, from Spring Boot's documented defaults.
  */
 final class ServiceSettings {
 
@@ -29,12 +29,18 @@ final class ServiceSettings {
 		return Integer.parseInt(value("server.port"));
 	}
 
-	/** How long a shutdown phase may take: in-flight requests, then the decision-log flush. */
+	/**
+	 * How long a shutdown phase may take: in-flight requests, then the decision-log
+	 * flush.
+	 */
 	static Duration shutdownTimeout() {
 		return DurationStyle.detectAndParse(value("spring.lifecycle.timeout-per-shutdown-phase"));
 	}
 
-	/** Names application.yaml reads through {@code ${NAME}} or {@code ${NAME:default}} placeholders. */
+	/**
+	 * Names application.yaml reads through {@code ${NAME}} or {@code ${NAME:default}}
+	 * placeholders.
+	 */
 	static Set<String> placeholders() {
 		Set<String> names = new LinkedHashSet<>();
 		Matcher placeholder = PLACEHOLDER.matcher(DeployFiles.text(DeployFiles.APPLICATION_YAML));

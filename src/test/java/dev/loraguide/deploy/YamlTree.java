@@ -13,7 +13,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** YAML files as SnakeYAML reads them, and a walk through their nested mappings and lists. */
+/**
+ * YAML files as SnakeYAML reads them, and a walk through their nested mappings and lists.
+ */
 final class YamlTree {
 
 	private YamlTree() {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static dev.loraguide.experiment.ExperimentsFileTests.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The experiments file is loaded like a guide: checked before it goes live, last good revision kept. */
+/**
+ * The experiments file is loaded like a guide: checked before it goes live, last good
+ * revision kept.
+ */
 class ExperimentRegistryTests {
 
 	@TempDir
@@ -60,7 +63,8 @@ class ExperimentRegistryTests {
 		assertThat(state.refusedRevision()).isNotNull().isNotEqualTo(good);
 		assertThat(state.problems()).extracting(ExperimentProblem::toString)
 			.containsExactly("experiment 'lr-gentle' variants[*].weight: weights add up to 90, not 100");
-		assertThat(state.enrolling()).extracting((live) -> live.experiment().variants().get(0).weight()).containsExactly(50.0);
+		assertThat(state.enrolling()).extracting((live) -> live.experiment().variants().get(0).weight())
+			.containsExactly(50.0);
 	}
 
 	@Test
@@ -88,7 +92,8 @@ class ExperimentRegistryTests {
 
 	@Test
 	void fileNamingAGuideThatIsNotLoadedIsRefused() {
-		RulesFolder.write(this.experimentsFile, file("lr-gentle", "running", "").replace("legacy-defaults", "legacy-default"));
+		RulesFolder.write(this.experimentsFile,
+				file("lr-gentle", "running", "").replace("legacy-defaults", "legacy-default"));
 		assertThat(registry().current().problems()).extracting(ExperimentProblem::toString)
 			.containsExactly("experiment 'lr-gentle' variants[1].guide: guide 'legacy-default' is not loaded");
 	}

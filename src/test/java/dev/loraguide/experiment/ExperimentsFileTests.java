@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading and validating the experiments file, without guides: every problem names the experiment and field. */
+/**
+ * Reading and validating the experiments file, without guides: every problem names the
+ * experiment and field.
+ */
 class ExperimentsFileTests {
 
 	@Test
@@ -31,9 +34,10 @@ class ExperimentsFileTests {
 				      12345: legacy
 				""");
 		assertThat(parsed.problems()).isEmpty();
-		assertThat(parsed.experiments()).containsExactly(new Experiment("lr-gentle", ExperimentStatus.RUNNING,
-				"lr-gentle-2026", List.of(new Variant("control", "flux-lora", 50), new Variant("legacy", "legacy-defaults", 50)),
-				new ImageCountRange(1, 30), Map.of("12345", "legacy")));
+		assertThat(parsed.experiments())
+			.containsExactly(new Experiment("lr-gentle", ExperimentStatus.RUNNING, "lr-gentle-2026",
+					List.of(new Variant("control", "flux-lora", 50), new Variant("legacy", "legacy-defaults", 50)),
+					new ImageCountRange(1, 30), Map.of("12345", "legacy")));
 	}
 
 	@Test
@@ -72,7 +76,8 @@ class ExperimentsFileTests {
 				""";
 		assertThat(problems(yaml)).extracting(ExperimentProblem::toString)
 			.contains("experiment 'lr' variants[0].weight: is required")
-			.anySatisfy((problem) -> assertThat(problem).startsWith("experiment 'lr' variants[0].wieght: is not a known field"));
+			.anySatisfy((problem) -> assertThat(problem)
+				.startsWith("experiment 'lr' variants[0].wieght: is not a known field"));
 	}
 
 	@Test
@@ -132,12 +137,14 @@ class ExperimentsFileTests {
 				      - {name: only, guide: flux-lora, weight: 100}
 				""";
 		assertThat(problems(yaml)).extracting(ExperimentProblem::toString)
-			.containsExactly("experiment 'lr' variants: needs at least two variants, a control and something to compare with it");
+			.containsExactly(
+					"experiment 'lr' variants: needs at least two variants, a control and something to compare with it");
 	}
 
 	@Test
 	void forcedActorMustNameAVariant() {
-		assertThat(problems(file("lr", "running", "    forced: {actor-7: treatment}\n"))).extracting(ExperimentProblem::toString)
+		assertThat(problems(file("lr", "running", "    forced: {actor-7: treatment}\n")))
+			.extracting(ExperimentProblem::toString)
 			.containsExactly("experiment 'lr' forced.actor-7: names no variant of this experiment: 'treatment'; "
 					+ "expected one of control, legacy");
 	}
@@ -156,7 +163,8 @@ class ExperimentsFileTests {
 				+ entry("large", "running", "    filter: {imageCount: {min: 30}}\n", 50, 50);
 		assertThat(problems(yaml)).extracting(ExperimentProblem::toString)
 			.singleElement()
-			.satisfies((problem) -> assertThat(problem).contains("'large' filter", "30 images or more overlaps 1 to 30 images"));
+			.satisfies((problem) -> assertThat(problem).contains("'large' filter",
+					"30 images or more overlaps 1 to 30 images"));
 	}
 
 	@Test
@@ -187,7 +195,8 @@ class ExperimentsFileTests {
 				      - {name: control, guide: flux-lora, weight: 50}
 				      - {name: legacy, guide: legacy-defaults, weight: 50}
 				""";
-		assertThat(problems(yaml)).extracting(ExperimentProblem::toString).containsExactly("experiments[0].id: is required");
+		assertThat(problems(yaml)).extracting(ExperimentProblem::toString)
+			.containsExactly("experiments[0].id: is required");
 	}
 
 	@Test

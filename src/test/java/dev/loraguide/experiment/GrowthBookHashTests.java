@@ -17,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every vector of GrowthBook's cross-SDK test cases for {@code hash}, {@code getBucketRange} and
- * {@code chooseVariation}, read from {@code growthbook/growthbook-cases-hash.json} (copied from
- * {@code packages/sdk-js/test/cases.json}; the file names its commit). Passing them is what lets
- * any GrowthBook SDK reproduce our assignments.
+ * Every vector of GrowthBook's cross-SDK test cases for {@code hash},
+ * {@code getBucketRange} and {@code chooseVariation}, read from
+ * {@code growthbook/growthbook-cases-hash.json} (copied from
+ * {@code packages/sdk-js/test/cases.json}; the file names its commit). Passing them is
+ * what lets any GrowthBook SDK reproduce our assignments.
  */
 class GrowthBookHashTests {
 
@@ -57,7 +58,8 @@ class GrowthBookHashTests {
 
 	@Test
 	void hashesUtf16CodeUnitsLikeTheJavaScriptSdk() {
-		// "é" is one UTF-16 unit (0xE9) but two UTF-8 bytes; FNV-1a of the single unit 0xE9 is
+		// "é" is one UTF-16 unit (0xE9) but two UTF-8 bytes; FNV-1a of the single unit
+		// 0xE9 is
 		// (0x811C9DC5 ^ 0xE9) * 16777619 mod 2^32.
 		long expected = ((0x811C9DC5L ^ 0xE9L) * 16777619L) & 0xFFFFFFFFL;
 		assertThat(GrowthBookHash.fnv1a32("é")).isEqualTo(expected);
@@ -105,7 +107,10 @@ class GrowthBookHashTests {
 		return ranges;
 	}
 
-	/** As GrowthBook's own test does: cut every bound to 8 decimals (0.2 × 0.2 is 0.04000000000000001). */
+	/**
+	 * As GrowthBook's own test does: cut every bound to 8 decimals (0.2 × 0.2 is
+	 * 0.04000000000000001).
+	 */
 	private static BucketRange truncated(BucketRange range) {
 		return new BucketRange(Math.floor(range.start() * 1e8) / 1e8, Math.floor(range.end() * 1e8) / 1e8);
 	}

@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * How actors are split between variants. The expected splits and actor variants were computed
- * independently with a Python re-implementation of GrowthBook's hash v2 and bucket ranges, written
- * from the description in shared/vectors/README.md (not from this code), on this machine.
+ * How actors are split between variants. The expected splits and actor variants were
+ * computed independently with a Python re-implementation of GrowthBook's hash v2 and
+ * bucket ranges, written from the description in shared/vectors/README.md (not from this
+ * code), on this machine.
  */
 class LiveExperimentTests {
 
@@ -51,13 +52,15 @@ class LiveExperimentTests {
 		LiveExperiment once = LiveExperiment.of(experiment("lr-gentle-2026", 50, 50));
 		IntStream.range(0, 1000).forEach((i) -> first.put("actor-" + i, variantOf(once, "actor-" + i)));
 		LiveExperiment again = LiveExperiment.of(experiment("lr-gentle-2026", 50, 50));
-		IntStream.range(0, 1000).forEach((i) -> assertThat(variantOf(again, "actor-" + i)).isEqualTo(first.get("actor-" + i)));
+		IntStream.range(0, 1000)
+			.forEach((i) -> assertThat(variantOf(again, "actor-" + i)).isEqualTo(first.get("actor-" + i)));
 	}
 
 	@Test
 	void actorsLandWhereAnyGrowthBookSdkPutsThem() {
 		LiveExperiment experiment = LiveExperiment.of(experiment("lr-gentle-2026", 50, 50));
-		// hash v2 of "lr-gentle-2026" + id: actor-1 0.4535, actor-4 0.7945, ann 0.6874, bob 0.009, Zoë 0.6295
+		// hash v2 of "lr-gentle-2026" + id: actor-1 0.4535, actor-4 0.7945, ann 0.6874,
+		// bob 0.009, Zoë 0.6295
 		assertThat(variantOf(experiment, "actor-1")).isEqualTo("control");
 		assertThat(variantOf(experiment, "actor-4")).isEqualTo("candidate");
 		assertThat(variantOf(experiment, "ann")).isEqualTo("candidate");

@@ -11,9 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The statistics of the results, checked against values computed independently with SciPy 1.17.1
- * (Python, on this machine) from these samples of an identity score:
- * <pre>
+ * The statistics of the results, checked against values computed independently with SciPy
+ * 1.17.1 (Python, on this machine) from these samples of an identity score: <pre>
  * control = [0.81, 0.84, 0.79, 0.88, 0.83, 0.86, 0.80, 0.85]
  * legacy  = [0.74, 0.79, 0.77, 0.72, 0.80, 0.75, 0.78]
  * stats.t.interval(0.95, n - 1, loc=mean, scale=stats.sem(x))       # each mean's CI
@@ -73,7 +72,8 @@ class ResultsStatisticsTests {
 		assertThat(single.mean()).isEqualTo(0.9);
 		assertThat(single.standardDeviation()).isNull();
 		assertThat(single.ci95()).isNull();
-		assertThat(Comparison.of(new MetricSummary("legacy", "identityScore", 1, 0.8, null), CONTROL).pValue()).isNull();
+		assertThat(Comparison.of(new MetricSummary("legacy", "identityScore", 1, 0.8, null), CONTROL).pValue())
+			.isNull();
 	}
 
 	@Test
@@ -89,7 +89,8 @@ class ResultsStatisticsTests {
 		ExperimentResults results = ExperimentResults.of(experiment,
 				List.of(new VariantExposure("control", 703, 750), new VariantExposure("candidate", 297, 310)),
 				List.of(CONTROL, new MetricSummary("candidate", "identityScore", 7, LEGACY.mean(), LEGACY.variance())));
-		assertThat(results.variants()).extracting(ExperimentResults.VariantResults::name).containsExactly("control", "candidate");
+		assertThat(results.variants()).extracting(ExperimentResults.VariantResults::name)
+			.containsExactly("control", "candidate");
 		assertThat(results.variants().get(0).assignments()).isEqualTo(703);
 		assertThat(results.variants().get(0).comparedWithControl()).isNull();
 		assertThat(results.variants().get(1).comparedWithControl()).containsOnlyKeys("identityScore");

@@ -16,7 +16,9 @@ import dev.loraguide.guide.ReloadListener;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** A copy of the project's rules folder for tests that edit files, with its guides loaded. */
+/**
+ * A copy of the project's rules folder for tests that edit files, with its guides loaded.
+ */
 public final class RulesFolder {
 
 	private static final Path SHIPPED = Path.of("rules");
@@ -35,7 +37,9 @@ public final class RulesFolder {
 	private RulesFolder() {
 	}
 
-	/** Copies the shipped guide folders (not the experiments file) into {@code target}. */
+	/**
+	 * Copies the shipped guide folders (not the experiments file) into {@code target}.
+	 */
 	public static Path copyGuides(Path target) {
 		try (Stream<Path> files = Files.walk(SHIPPED)) {
 			for (Path source : files.toList()) {
@@ -55,8 +59,8 @@ public final class RulesFolder {
 	}
 
 	/**
-	 * Fills {@code folder} with the shipped guides and the given experiments file, and points the
-	 * application's {@code guides.dir} at it.
+	 * Fills {@code folder} with the shipped guides and the given experiments file, and
+	 * points the application's {@code guides.dir} at it.
 	 */
 	public static void serve(Path folder, String experimentsYaml, DynamicPropertyRegistry registry) {
 		copyGuides(folder);

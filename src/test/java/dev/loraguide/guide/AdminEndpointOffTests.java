@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Without {@code GUIDES_ADMIN_TOKEN} the admin endpoints are off: every call is refused with 401,
- * whatever token it carries, and nothing else of the API changes.
+ * Without {@code GUIDES_ADMIN_TOKEN} the admin endpoints are off: every call is refused
+ * with 401, whatever token it carries, and nothing else of the API changes.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "guides.admin-token=")
 @AutoConfigureRestTestClient
@@ -27,20 +27,33 @@ class AdminEndpointOffTests {
 
 	@Test
 	void adminReloadIsRefusedWithoutAConfiguredToken() {
-		this.http.post().uri("/api/v1/admin/guides/reload").exchange()
-			.expectStatus().isUnauthorized()
+		this.http.post()
+			.uri("/api/v1/admin/guides/reload")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.value((problem) -> assertThat(problem).containsEntry("code", "unauthorized")
-				.extractingByKey("detail").asString().contains("off"));
+				.extractingByKey("detail")
+				.asString()
+				.contains("off"));
 	}
 
 	@Test
 	void anyBearerTokenIsRefusedWithoutAConfiguredToken() {
-		this.http.post().uri("/api/v1/admin/guides/reload").header(HttpHeaders.AUTHORIZATION, "Bearer ")
-			.exchange().expectStatus().isUnauthorized();
-		this.http.post().uri("/api/v1/admin/guides/reload").header(HttpHeaders.AUTHORIZATION, "Bearer anything")
-			.exchange().expectStatus().isUnauthorized();
+		this.http.post()
+			.uri("/api/v1/admin/guides/reload")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer ")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		this.http.post()
+			.uri("/api/v1/admin/guides/reload")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer anything")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 	@Test

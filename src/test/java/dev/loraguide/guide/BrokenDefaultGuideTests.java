@@ -12,7 +12,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
-/** Start-up stops when the default guide does not load, saying which file and line to fix. */
+/**
+ * Start-up stops when the default guide does not load, saying which file and line to fix.
+ */
 class BrokenDefaultGuideTests {
 
 	@TempDir

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The flux-lora guide recommends exactly what shared/guides/flux-lora-guide.md says: every row, every
- * boundary, the derived values and the warning.
+ * The flux-lora guide recommends exactly what shared/guides/flux-lora-guide.md says:
+ * every row, every boundary, the derived values and the warning.
  */
 class FluxLoraGuideTests {
 
@@ -35,7 +35,8 @@ class FluxLoraGuideTests {
 	@ParameterizedTest(name = "preset {1} at {0} images")
 	@CsvSource({ "10, A, Small dataset (conservative), 1500, 0.0002, 2, 300",
 			"20, B, Standard (the default), 2000, 0.00025, 2, 400",
-			"40, C, Large dataset (gentle), 2500, 0.00015, 1, 500", "80, XL, Very large dataset, 3000, 0.0001, 1, 600" })
+			"40, C, Large dataset (gentle), 2500, 0.00015, 1, 500",
+			"80, XL, Very large dataset, 3000, 0.0001, 1, 600" })
 	void presetRecommendsTheParametersOfItsRow(int imageCount, String preset, String label, int steps,
 			double learningRate, int repeats, int warmup) {
 		Evaluation evaluation = evaluate(imageCount);
@@ -98,11 +99,8 @@ class FluxLoraGuideTests {
 	@Test
 	void presetTableIsDerivedFromTheRules() {
 		assertThat(guide.presetTable().problems()).isEmpty();
-		assertThat(guide.presetTable().rows()).extracting(PresetRow::preset, PresetRow::fromImages,
-				PresetRow::toImages)
-			.containsExactly(tuple("A", 1, 15),
-					tuple("B", 16, 30), tuple("C", 31, 60),
-					tuple("XL", 61, null));
+		assertThat(guide.presetTable().rows()).extracting(PresetRow::preset, PresetRow::fromImages, PresetRow::toImages)
+			.containsExactly(tuple("A", 1, 15), tuple("B", 16, 30), tuple("C", 31, 60), tuple("XL", 61, null));
 	}
 
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the watcher compares: file contents, seen through links and past hidden entries, in the
- * layouts guides are deployed in.
+ * What the watcher compares: file contents, seen through links and past hidden entries,
+ * in the layouts guides are deployed in.
  */
 class FolderSnapshotTests {
 
@@ -59,8 +59,8 @@ class FolderSnapshotTests {
 	}
 
 	/**
-	 * A Kubernetes ConfigMap volume: each file is a link through {@code ..data}, a link to a hidden
-	 * timestamped folder, and an update swaps {@code ..data} alone.
+	 * A Kubernetes ConfigMap volume: each file is a link through {@code ..data}, a link
+	 * to a hidden timestamped folder, and an update swaps {@code ..data} alone.
 	 */
 	@Test
 	void configMapUpdateIsSeenThroughItsDataLink() throws IOException {

@@ -11,7 +11,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /api/v1/guides}, the guide details with the derived preset table, and the health component. */
+/**
+ * {@code GET /api/v1/guides}, the guide details with the derived preset table, and the
+ * health component.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GuideApiTests {
 

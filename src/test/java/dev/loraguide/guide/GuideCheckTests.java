@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code check} command an ML lead runs before committing: problems as
- * {@code file:line:column: message}, each guide's preset table, and an exit status for hooks and CI.
+ * {@code file:line:column: message}, each guide's preset table, and an exit status for
+ * hooks and CI.
  */
 class GuideCheckTests {
 

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A guide may import only the service's fact types and may not reach for the process, threads,
- * reflection, files or the network; each refusal points at the file, line and column.
+ * A guide may import only the service's fact types and may not reach for the process,
+ * threads, reflection, files or the network; each refusal points at the file, line and
+ * column.
  */
 class GuideGuardrailsTests {
 
@@ -94,8 +95,8 @@ class GuideGuardrailsTests {
 
 	@Test
 	void shippedGuidesPassTheGuardrails() {
-		assertThat(GuideFolders.in(RulesFolder.SHIPPED)).allSatisfy(
-				(folder) -> assertThat(GuideGuardrails.check(GuideSource.read(folder))).isEmpty());
+		assertThat(GuideFolders.in(RulesFolder.SHIPPED))
+			.allSatisfy((folder) -> assertThat(GuideGuardrails.check(GuideSource.read(folder))).isEmpty());
 	}
 
 	@Test
@@ -110,13 +111,16 @@ class GuideGuardrailsTests {
 
 		GuideValidation validation = loader.validate(guide(drl));
 
-		assertThat(validation.problems()).extracting(GuideProblem::message).singleElement()
-			.asString().startsWith("System is not allowed");
+		assertThat(validation.problems()).extracting(GuideProblem::message)
+			.singleElement()
+			.asString()
+			.startsWith("System is not allowed");
 	}
 
 	private static GuideSource guide(String drl) {
 		Map<String, String> files = new TreeMap<>(Map.of("rules.drl", drl));
-		return new GuideSource("test", Path.of("test"), new TreeMap<>(files), GuideSource.revisionOf(new TreeMap<>(files)));
+		return new GuideSource("test", Path.of("test"), new TreeMap<>(files),
+				GuideSource.revisionOf(new TreeMap<>(files)));
 	}
 
 }

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The validation gate: a revision goes live only if it compiles, covers every image count with
- * exactly one preset, passes its own cases and does not loop; every refusal says where to look.
+ * The validation gate: a revision goes live only if it compiles, covers every image count
+ * with exactly one preset, passes its own cases and does not loop; every refusal says
+ * where to look.
  */
 class GuideLoaderTests {
 
@@ -99,8 +100,8 @@ class GuideLoaderTests {
 		RulesFolder.replace(this.guide.resolve("presets.drl"), "imageCount >= 31, imageCount <= 60",
 				"imageCount >= 29, imageCount <= 60");
 
-		assertThat(refusal()).extracting(GuideProblem::message).anySatisfy(
-				(message) -> assertThat(message).contains("29 to 30 images").contains("B").contains("C"));
+		assertThat(refusal()).extracting(GuideProblem::message)
+			.anySatisfy((message) -> assertThat(message).contains("29 to 30 images").contains("B").contains("C"));
 	}
 
 	@Test

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Reloading the registry: good → broken → fixed, several guides at once, removal, and what each
- * reload reports. The sequences of kube-mgmt#41 and OPA#2220, where a failed activation stuck.
+ * Reloading the registry: good → broken → fixed, several guides at once, removal, and
+ * what each reload reports. The sequences of kube-mgmt#41 and OPA#2220, where a failed
+ * activation stuck.
  */
 class GuideRegistryTests {
 
@@ -49,7 +50,8 @@ class GuideRegistryTests {
 		changeLearningRate("flux-lora");
 
 		assertThat(this.registry.reload()).filteredOn((reload) -> reload.guide().equals("flux-lora"))
-			.singleElement().satisfies((reload) -> {
+			.singleElement()
+			.satisfies((reload) -> {
 				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.ACTIVATED);
 				assertThat(reload.revision()).isNotEqualTo(before);
 			});
@@ -63,7 +65,8 @@ class GuideRegistryTests {
 
 		List<GuideReload> reloads = this.registry.reload();
 
-		assertThat(reloads).filteredOn((reload) -> reload.guide().equals("flux-lora")).singleElement()
+		assertThat(reloads).filteredOn((reload) -> reload.guide().equals("flux-lora"))
+			.singleElement()
 			.satisfies((reload) -> {
 				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REJECTED);
 				assertThat(reload.revision()).isEqualTo(good);
@@ -120,7 +123,8 @@ class GuideRegistryTests {
 		breakSyntax("broken-guide");
 
 		assertThat(this.registry.reload()).filteredOn((reload) -> reload.guide().equals("broken-guide"))
-			.singleElement().satisfies((reload) -> {
+			.singleElement()
+			.satisfies((reload) -> {
 				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REJECTED);
 				assertThat(reload.revision()).isNull();
 			});
@@ -132,7 +136,8 @@ class GuideRegistryTests {
 		RulesFolder.delete(this.rules.guide("legacy-defaults"));
 
 		assertThat(this.registry.reload()).filteredOn((reload) -> reload.guide().equals("legacy-defaults"))
-			.extracting(GuideReload::outcome).containsExactly(ReloadOutcome.REMOVED);
+			.extracting(GuideReload::outcome)
+			.containsExactly(ReloadOutcome.REMOVED);
 		assertThat(this.registry.servingRevisions()).containsOnlyKeys("flux-lora");
 	}
 
@@ -142,9 +147,12 @@ class GuideRegistryTests {
 		RulesFolder.delete(this.rules.guide("flux-lora"));
 
 		assertThat(this.registry.reload()).filteredOn((reload) -> reload.guide().equals("flux-lora"))
-			.singleElement().satisfies((reload) -> {
+			.singleElement()
+			.satisfies((reload) -> {
 				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REJECTED);
-				assertThat(reload.problems()).extracting(GuideProblem::message).singleElement().asString()
+				assertThat(reload.problems()).extracting(GuideProblem::message)
+					.singleElement()
+					.asString()
 					.contains("default guide is gone");
 			});
 		assertThat(this.registry.defaultGuide().revision()).isEqualTo(revision);
@@ -158,9 +166,9 @@ class GuideRegistryTests {
 		this.registry.reload();
 
 		assertThat(this.reported).hasSize(2);
-		assertThat(this.reported.get(1)).extracting(GuideReload::guide, GuideReload::outcome).containsExactly(
-				tuple("flux-lora", ReloadOutcome.UNCHANGED),
-				tuple("legacy-defaults", ReloadOutcome.ACTIVATED));
+		assertThat(this.reported.get(1)).extracting(GuideReload::guide, GuideReload::outcome)
+			.containsExactly(tuple("flux-lora", ReloadOutcome.UNCHANGED),
+					tuple("legacy-defaults", ReloadOutcome.ACTIVATED));
 	}
 
 	@Test
@@ -179,7 +187,10 @@ class GuideRegistryTests {
 		RulesFolder.replace(this.rules.guide(guide).resolve("presets.drl"), "imageCount <= 30 )", "imageCount <= )");
 	}
 
-	/** An edit an ML lead makes: the learning rate of preset B, in the rules and in the cases. */
+	/**
+	 * An edit an ML lead makes: the learning rate of preset B, in the rules and in the
+	 * cases.
+	 */
 	private void changeLearningRate(String guide) {
 		Map<String, String> rates = Map.of("flux-lora", "0.00025", "legacy-defaults", "0.0004");
 		for (String file : List.of("presets.drl", "defaults.drl", "cases.yaml")) {
@@ -191,8 +202,10 @@ class GuideRegistryTests {
 	}
 
 	private double learningRateAt20Images(String guide) {
-		return this.registry.require(guide).evaluate(ActorDataset.ofImages(20), ParameterOverrides.NONE)
-			.parameters().learningRate();
+		return this.registry.require(guide)
+			.evaluate(ActorDataset.ofImages(20), ParameterOverrides.NONE)
+			.parameters()
+			.learningRate();
 	}
 
 	private GuideState state(String id) {

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The legacy-defaults guide holds the older defaults of the guide page, for every image count. */
+/**
+ * The legacy-defaults guide holds the older defaults of the guide page, for every image
+ * count.
+ */
 class LegacyDefaultsGuideTests {
 
 	private static Guide guide;

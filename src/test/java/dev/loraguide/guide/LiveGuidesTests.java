@@ -41,12 +41,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The running service follows its rules folder: real HTTP against a real server whose
- * {@code guides.dir} is a copy of {@code rules/} that the tests edit as an ML lead would. Each test
- * works on a guide folder of its own, so the tests do not depend on each other's order. The context
- * is closed with the class, before its rules folder is deleted.
+ * {@code guides.dir} is a copy of {@code rules/} that the tests edit as an ML lead would.
+ * Each test works on a guide folder of its own, so the tests do not depend on each
+ * other's order. The context is closed with the class, before its rules folder is
+ * deleted.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"guides.admin-token=" + LiveGuidesTests.ADMIN_TOKEN, "guides.scan-interval=100ms", "guides.retire-after=1s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "guides.admin-token=" + LiveGuidesTests.ADMIN_TOKEN, "guides.scan-interval=100ms",
+				"guides.retire-after=1s" })
 @AutoConfigureRestTestClient
 @Import(LiveGuidesTests.FolderChanges.class)
 @DirtiesContext(classMode = ClassMode.AFTER_CLASS)
@@ -54,7 +56,10 @@ class LiveGuidesTests {
 
 	static final String ADMIN_TOKEN = "test-admin-token";
 
-	/** Far above the 2 s the service promises, because the build machine is shared and slow. */
+	/**
+	 * Far above the 2 s the service promises, because the build machine is shared and
+	 * slow.
+	 */
 	private static final Duration DEADLINE = Duration.ofSeconds(20);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -100,8 +105,9 @@ class LiveGuidesTests {
 		Path guide = newGuide("legacy-defaults", "removed-soon");
 		RulesFolder.delete(guide);
 
-		await().atMost(DEADLINE).untilAsserted(() -> this.http.get().uri("/api/v1/guides/removed-soon").exchange()
-			.expectStatus().isNotFound());
+		await().atMost(DEADLINE)
+			.untilAsserted(
+					() -> this.http.get().uri("/api/v1/guides/removed-soon").exchange().expectStatus().isNotFound());
 		recommendation("removed-soon", 20).expectStatus().isNotFound();
 	}
 
@@ -159,7 +165,8 @@ class LiveGuidesTests {
 		String before = revisionOf("burst");
 		double reloadsBefore = reloads("burst", "activated") + reloads("burst", "rejected");
 
-		// An editor saving three files one after the other; the first alone would fail the cases.
+		// An editor saving three files one after the other; the first alone would fail
+		// the cases.
 		RulesFolder.replace(guide.resolve("presets.drl"), "setLearningRate( 0.00025 )", "setLearningRate( 0.0003 )");
 		Thread.sleep(20);
 		RulesFolder.replace(guide.resolve("cases.yaml"), "learningRate: 0.00025", "learningRate: 0.0003");
@@ -186,8 +193,13 @@ class LiveGuidesTests {
 		await().atMost(DEADLINE).until(() -> !first.equals(revisionOf("measured")));
 		String second = revisionOf("measured");
 
-		String prometheus = this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-			.returnResult(String.class).getResponseBody();
+		String prometheus = this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
 
 		assertThat(prometheus).contains("lora_guide_reloads_total{guide=\"measured\",outcome=\"activated\"} 2.0")
 			.contains("lora_guide_revision{guide=\"measured\",revision=\"" + second + "\"} 1.0")
@@ -196,17 +208,27 @@ class LiveGuidesTests {
 
 	@Test
 	void adminReloadWithoutTokenIsUnauthorized() {
-		this.http.post().uri("/api/v1/admin/guides/reload").exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(JSON).value((problem) -> assertThat(problem).containsEntry("code", "unauthorized"));
+		this.http.post()
+			.uri("/api/v1/admin/guides/reload")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(JSON)
+			.value((problem) -> assertThat(problem).containsEntry("code", "unauthorized"));
 	}
 
 	@Test
 	void adminReloadWithWrongTokenIsUnauthorized() {
-		this.http.post().uri("/api/v1/admin/guides/reload").header(HttpHeaders.AUTHORIZATION, "Bearer not-the-token")
-			.exchange().expectStatus().isUnauthorized();
+		this.http.post()
+			.uri("/api/v1/admin/guides/reload")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer not-the-token")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 	@Test
@@ -246,7 +268,9 @@ class LiveGuidesTests {
 			String revision = GuideSource.read(guide).revision();
 			rateByRevision.put(revision, Double.parseDouble(rate));
 			assertThat(guidesOf(adminReload())).filteredOn((reload) -> reload.get("guide").equals("hammered"))
-				.singleElement().extracting((reload) -> reload.get("revision")).isEqualTo(revision);
+				.singleElement()
+				.extracting((reload) -> reload.get("revision"))
+				.isEqualTo(revision);
 		}
 		reloading.set(false);
 		clients.shutdown();
@@ -277,14 +301,22 @@ class LiveGuidesTests {
 	}
 
 	private String revisionOf(String id) {
-		EntityExchangeResult<Map<String, Object>> result = this.http.get().uri("/api/v1/guides/{id}", id).exchange()
+		EntityExchangeResult<Map<String, Object>> result = this.http.get()
+			.uri("/api/v1/guides/{id}", id)
+			.exchange()
 			.returnResult(JSON);
 		return result.getStatus().is2xxSuccessful() ? (String) result.getResponseBody().get("revision") : null;
 	}
 
 	private Map<String, Object> details(String id) {
-		return this.http.get().uri("/api/v1/guides/{id}", id).exchange().expectStatus().isOk().expectBody(JSON)
-			.returnResult().getResponseBody();
+		return this.http.get()
+			.uri("/api/v1/guides/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -294,19 +326,31 @@ class LiveGuidesTests {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> guidesHealthOf(String id) {
-		Map<String, Object> health = this.http.get().uri("/actuator/health").exchange().expectBody(JSON)
-			.returnResult().getResponseBody();
-		Map<String, Object> guides = (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("guides");
+		Map<String, Object> health = this.http.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> guides = (Map<String, Object>) ((Map<String, Object>) health.get("components"))
+			.get("guides");
 		return (Map<String, Object>) ((Map<String, Object>) guides.get("details")).get(id);
 	}
 
 	private RestTestClient.ResponseSpec recommendation(String guide, int imageCount) {
-		return this.http.post().uri("/api/v1/recommendations").contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("guide", guide, "dataset", Map.of("imageCount", imageCount))).exchange();
+		return this.http.post()
+			.uri("/api/v1/recommendations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("guide", guide, "dataset", Map.of("imageCount", imageCount)))
+			.exchange();
 	}
 
 	private Map<String, Object> recommend(String guide, int imageCount) {
-		return recommendation(guide, imageCount).expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+		return recommendation(guide, imageCount).expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -315,8 +359,15 @@ class LiveGuidesTests {
 	}
 
 	private Map<String, Object> adminReload() {
-		return this.http.post().uri("/api/v1/admin/guides/reload").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
-			.exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+		return this.http.post()
+			.uri("/api/v1/admin/guides/reload")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -329,7 +380,8 @@ class LiveGuidesTests {
 		try {
 			EntityExchangeResult<Map<String, Object>> result = recommendation(guide, 20).returnResult(JSON);
 			Map<String, Object> body = result.getResponseBody();
-			return new Answer(result.getStatus().value(), (String) ((Map<String, Object>) body.get("guide")).get("revision"),
+			return new Answer(result.getStatus().value(),
+					(String) ((Map<String, Object>) body.get("guide")).get("revision"),
 					(Double) ((Map<String, Object>) body.get("parameters")).get("learningRate"));
 		}
 		catch (RuntimeException ex) {
@@ -338,7 +390,9 @@ class LiveGuidesTests {
 	}
 
 	private double reloads(String guide, String outcome) {
-		Counter counter = this.meters.find(GuideReloadMetrics.RELOADS).tags("guide", guide, "outcome", outcome).counter();
+		Counter counter = this.meters.find(GuideReloadMetrics.RELOADS)
+			.tags("guide", guide, "outcome", outcome)
+			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 
@@ -364,8 +418,7 @@ class LiveGuidesTests {
 		}
 
 		Set<Path> paths() {
-			return this.events.stream().flatMap((event) -> event.changed().stream())
-				.collect(Collectors.toSet());
+			return this.events.stream().flatMap((event) -> event.changed().stream()).collect(Collectors.toSet());
 		}
 
 	}

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A caller may fix any parameter; rules never overwrite it and the derived values follow it. */
+/**
+ * A caller may fix any parameter; rules never overwrite it and the derived values follow
+ * it.
+ */
 class ManualOverridesTests {
 
 	private static Guide guide;
@@ -62,8 +65,8 @@ class ManualOverridesTests {
 
 	@Test
 	void overridesLeaveThePresetChoiceAlone() {
-		assertThat(guide.evaluate(ActorDataset.ofImages(23),
-				new ParameterOverrides(1800, null, null, null, null, null, null, null))
+		assertThat(guide
+			.evaluate(ActorDataset.ofImages(23), new ParameterOverrides(1800, null, null, null, null, null, null, null))
 			.presetId()).isEqualTo("B");
 	}
 

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 500 reloads in one JVM leave loaded classes and metaspace bounded: each swapped-out revision is
- * disposed, so its generated classes can be unloaded (the leak of DROOLS-1372 and
- * incubator-kie#6554). Measured after GC, with generous slack for the JVM and the engine's caches:
- * on the machine this was written on, the last 400 reloads added 2 classes and 3 MB of metaspace with
- * disposal, and 2,800 classes and 13 MB without it.
+ * 500 reloads in one JVM leave loaded classes and metaspace bounded: each swapped-out
+ * revision is disposed, so its generated classes can be unloaded (the leak of DROOLS-1372
+ * and incubator-kie#6554). Measured after GC, with generous slack for the JVM and the
+ * engine's caches: on the machine this was written on, the last 400 reloads added 2
+ * classes and 3 MB of metaspace with disposal, and 2,800 classes and 13 MB without it.
  */
 class ReloadSoakTests {
 
@@ -41,10 +41,12 @@ class ReloadSoakTests {
 
 			System.out.printf("After %d reloads: %s; after %d: %s%n", WARM_UP_RELOADS, before,
 					WARM_UP_RELOADS + MEASURED_RELOADS, after);
-			assertThat(after.loadedClasses() - before.loadedClasses()).as("classes loaded by the last %d reloads",
-					MEASURED_RELOADS).isLessThan(1_000);
-			assertThat(after.metaspaceBytes() - before.metaspaceBytes()).as("metaspace grown by the last %d reloads",
-					MEASURED_RELOADS).isLessThan(8L * 1024 * 1024);
+			assertThat(after.loadedClasses() - before.loadedClasses())
+				.as("classes loaded by the last %d reloads", MEASURED_RELOADS)
+				.isLessThan(1_000);
+			assertThat(after.metaspaceBytes() - before.metaspaceBytes())
+				.as("metaspace grown by the last %d reloads", MEASURED_RELOADS)
+				.isLessThan(8L * 1024 * 1024);
 		}
 	}
 
@@ -65,7 +67,8 @@ class ReloadSoakTests {
 					    modify( $plan ) { setPresetId( "only" ), setMaxTrainSteps( %d ) }
 					end
 					""".formatted(i, 1000 + i));
-			assertThat(registry.reload()).singleElement().extracting(GuideReload::outcome)
+			assertThat(registry.reload()).singleElement()
+				.extracting(GuideReload::outcome)
 				.isEqualTo(ReloadOutcome.ACTIVATED);
 		}
 	}
@@ -73,13 +76,15 @@ class ReloadSoakTests {
 	private record Footprint(long loadedClasses, long metaspaceBytes) {
 
 		static Footprint afterGc() throws InterruptedException {
-			// A few rounds: class unloading may need the collection after the one that cleared references.
+			// A few rounds: class unloading may need the collection after the one that
+			// cleared references.
 			for (int i = 0; i < 3; i++) {
 				System.gc();
 				Thread.sleep(100);
 			}
 			ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
-			long metaspace = ManagementFactory.getMemoryPoolMXBeans().stream()
+			long metaspace = ManagementFactory.getMemoryPoolMXBeans()
+				.stream()
 				.filter((pool) -> pool.getName().equals("Metaspace"))
 				.mapToLong((pool) -> pool.getUsage().getUsed())
 				.sum();

@@ -15,12 +15,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A swapped-out revision is freed only when no request can still use it: after its grace period,
- * and not while an evaluation runs on it. Public because the test guide's consequence calls it.
+ * A swapped-out revision is freed only when no request can still use it: after its grace
+ * period, and not while an evaluation runs on it. Public because the test guide's
+ * consequence calls it.
  */
 public class RetiredRevisionsTests {
 
-	/** Holds the evaluation of the test guide below until a test lets it finish; fresh per test. */
+	/**
+	 * Holds the evaluation of the test guide below until a test lets it finish; fresh per
+	 * test.
+	 */
 	private static CountDownLatch evaluating;
 
 	private static CountDownLatch finish;

@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A copy of the project's rules folder to edit in tests, with the edits an ML lead makes. */
+/**
+ * A copy of the project's rules folder to edit in tests, with the edits an ML lead makes.
+ */
 final class RulesFolder {
 
 	static final Path SHIPPED = Path.of("rules");
@@ -67,8 +69,8 @@ final class RulesFolder {
 	}
 
 	/**
-	 * Replaces text in a file the way editors save: write a temporary file, then rename it over
-	 * the original.
+	 * Replaces text in a file the way editors save: write a temporary file, then rename
+	 * it over the original.
 	 */
 	static void replace(Path file, String text, String replacement) {
 		String content = read(file);

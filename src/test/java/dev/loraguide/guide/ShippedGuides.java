@@ -2,7 +2,10 @@ package dev.loraguide.guide;
 
 import java.nio.file.Path;
 
-/** Loads the guides shipped in {@code rules/} the way the service does, for tests that need no server. */
+/**
+ * Loads the guides shipped in {@code rules/} the way the service does, for tests that
+ * need no server.
+ */
 public final class ShippedGuides {
 
 	public static final Path RULES = Path.of("rules");

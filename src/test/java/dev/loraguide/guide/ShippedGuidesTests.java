@@ -14,8 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The guides shipped in {@code rules/} pass the validation gate, and every case of their cases
- * files passes: one test per case, named by its note.
+ * The guides shipped in {@code rules/} pass the validation gate, and every case of their
+ * cases files passes: one test per case, named by its note.
  */
 class ShippedGuidesTests {
 
@@ -34,8 +34,10 @@ class ShippedGuidesTests {
 			GuideCases cases = GuideCases.of(source);
 			Stream<DynamicNode> tests = Stream.concat(
 					Stream.of(DynamicTest.dynamicTest("has cases", () -> assertThat(cases.size()).isPositive())),
-					cases.cases().stream().map((guideCase) -> DynamicTest.dynamicTest(guideCase.note(),
-							() -> assertThat(new GuideCases(List.of(guideCase)).run(guide.rules())).isEmpty())));
+					cases.cases()
+						.stream()
+						.map((guideCase) -> DynamicTest.dynamicTest(guideCase.note(),
+								() -> assertThat(new GuideCases(List.of(guideCase)).run(guide.rules())).isEmpty())));
 			guides.add(DynamicContainer.dynamicContainer(source.id(), tests));
 		}
 		assertThat(guides).extracting(DynamicNode::getDisplayName).contains("flux-lora", "legacy-defaults");

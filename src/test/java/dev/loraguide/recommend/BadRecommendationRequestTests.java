@@ -14,7 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input gets a 4xx RFC 9457 problem body that names the field, never a 500 or a stack trace.
+ * Bad input gets a 4xx RFC 9457 problem body that names the field, never a 500 or a stack
+ * trace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadRecommendationRequestTests {
@@ -59,8 +60,8 @@ class BadRecommendationRequestTests {
 	}
 
 	@ParameterizedTest(name = "imageCount {0} is refused")
-	@ValueSource(strings = { "0", "-3", "2.5", "23.0", "\"abc\"", "\"23\"", "100001", "99999999999999", "true",
-			"[23]" })
+	@ValueSource(
+			strings = { "0", "-3", "2.5", "23.0", "\"abc\"", "\"23\"", "100001", "99999999999999", "true", "[23]" })
 	void invalidImageCountIsRefused(String imageCount) {
 		assertNamesField("{\"dataset\":{\"imageCount\":" + imageCount + "}}", "dataset.imageCount");
 	}

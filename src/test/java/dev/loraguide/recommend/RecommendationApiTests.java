@@ -112,7 +112,8 @@ class RecommendationApiTests {
 		recommend(JANE_23_IMAGES);
 		String scrape = this.api.get("/actuator/prometheus").body();
 		assertThat(scrape).containsPattern("lora_recommendations_total\\{[^}]*guide=\"flux-lora\"[^}]*preset=\"B\"");
-		assertThat(scrape).containsPattern("lora_guide_evaluation_seconds_count\\{[^}]*guide=\"flux-lora\"[^}]*preset=\"B\"");
+		assertThat(scrape)
+			.containsPattern("lora_guide_evaluation_seconds_count\\{[^}]*guide=\"flux-lora\"[^}]*preset=\"B\"");
 	}
 
 }

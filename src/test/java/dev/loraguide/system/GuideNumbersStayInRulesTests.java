@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Java holds the mechanism, the guides hold the policy: no learning rate or step count of a shipped
- * guide may appear in {@code src/main/java}. Fails with {@code file:line} for every hit.
+ * Java holds the mechanism, the guides hold the policy: no learning rate or step count of
+ * a shipped guide may appear in {@code src/main/java}. Fails with {@code file:line} for
+ * every hit.
  */
 class GuideNumbersStayInRulesTests {
 
@@ -50,7 +51,9 @@ class GuideNumbersStayInRulesTests {
 		assertThat(hits).as("guide numbers belong in rules/, not Java").isEmpty();
 	}
 
-	/** Learning rates and step counts, as the shipped guides themselves recommend them. */
+	/**
+	 * Learning rates and step counts, as the shipped guides themselves recommend them.
+	 */
 	private static Set<BigDecimal> guideNumbers() throws IOException {
 		Set<BigDecimal> numbers = new LinkedHashSet<>();
 		try (Stream<Path> folders = Files.list(ShippedGuides.RULES)) {
