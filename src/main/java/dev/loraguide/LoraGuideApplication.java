@@ -1,9 +1,5 @@
 package dev.loraguide;
 
-import java.util.Arrays;
-
-import dev.loraguide.guide.GuideCheck;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,10 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LoraGuideApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && args[0].equals("check")) {
-			// The check for ML leads and CI: validates guides without starting the
-			// service.
-			System.exit(GuideCheck.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+		if (Commands.isCommand(args)) {
+			System.exit(Commands.execute(args));
 		}
 		SpringApplication.run(LoraGuideApplication.class, args);
 	}

@@ -1,13 +1,21 @@
 package dev.loraguide.guide;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
-import org.springframework.boot.logging.LoggingSystem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code check} command: validates guides the way the service would before serving
@@ -18,7 +26,12 @@ import org.springframework.boot.logging.LoggingSystem;
  *
  * <pre>java -jar lora-guide.jar check [rules-folder-or-one-guide-folder]</pre>
  */
-public final class GuideCheck {
+@Command(name = "check", mixinStandardHelpOptions = true,
+		description = "Checks guides as the service would before serving them: compiles each, runs its cases "
+				+ "and the coverage scan, prints problems as file:line:column and each preset table.",
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:every guide passed", "1:at least one guide failed",
+				"2:usage error (the folder is missing)" })
+public final class GuideCheck implements Callable<Integer> {
 
 	/** Every guide passed. */
 	public static final int PASSED = 0;
@@ -31,36 +44,38 @@ public final class GuideCheck {
 
 	private static final String ROW = "  %-8s %-12s %6s  %-14s %-10s %7s  %6s  %-10s %s%n";
 
-	private final PrintStream out;
+	@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "FOLDER",
+			description = "a rules folder (every guide in it) or one guide folder; default: ${DEFAULT-VALUE}")
+	private Path dir;
 
-	private final GuideLoader loader;
+	@Spec
+	private CommandSpec spec;
 
-	private GuideCheck(PrintStream out) {
-		this.out = out;
-		this.loader = new GuideLoader(new GuideCompiler(Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS)));
+	private PrintStream out;
+
+	private final GuideLoader loader = new GuideLoader(
+			new GuideCompiler(Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS)));
+
+	@Override
+	public Integer call() {
+		PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		return check(this.dir, stdout, this.spec.commandLine().getErr());
 	}
 
 	/**
-	 * Checks the guides of a rules folder, or one guide folder; the command's entry
-	 * point.
-	 * @param args the folder, {@code rules} when absent
+	 * Checks the guides of a rules folder, or one guide folder.
 	 * @return the exit status: {@link #PASSED}, {@link #FAILED} or {@link #USAGE}
 	 */
-	public static int run(String[] args, PrintStream out) {
-		// Quiets the engine's logging as Boot does before it starts: the check prints all
-		// it has to say.
-		LoggingSystem.get(GuideCheck.class.getClassLoader()).beforeInitialize();
-		return check(args, out);
-	}
-
-	static int check(String[] args, PrintStream out) {
-		Path dir = Path.of((args.length > 0) ? args[0] : "rules");
+	static int check(Path dir, PrintStream out, PrintWriter err) {
 		if (!Files.isDirectory(dir)) {
-			out.println("check: " + dir + " is not a folder. Usage: check [rules-folder | guide-folder]");
+			err.println("check: " + dir + " is not a folder. Usage: check [rules-folder | guide-folder]");
+			err.flush();
 			return USAGE;
 		}
+		GuideCheck check = new GuideCheck();
+		check.out = out;
 		boolean oneGuide = !GuideSource.read(dir).ruleFiles().isEmpty();
-		return new GuideCheck(out).check(oneGuide ? List.of(dir) : GuideFolders.in(dir));
+		return check.check(oneGuide ? List.of(dir) : GuideFolders.in(dir));
 	}
 
 	private int check(List<Path> folders) {

@@ -2,6 +2,8 @@ package dev.loraguide.guide;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -64,12 +66,20 @@ class GuideCheckTests {
 
 	@Test
 	void missingFolderIsAUsageError() {
-		assertThat(check(this.temp.resolve("nowhere").toString())).isEqualTo(GuideCheck.USAGE);
-		assertThat(output()).startsWith("check: ").contains("is not a folder");
+		StringWriter errors = new StringWriter();
+		int status = GuideCheck.check(this.temp.resolve("nowhere"), stdout(), new PrintWriter(errors));
+
+		assertThat(status).isEqualTo(GuideCheck.USAGE);
+		assertThat(errors.toString()).startsWith("check: ").contains("is not a folder");
+		assertThat(output()).isEmpty();
 	}
 
 	private int check(String folder) {
-		return GuideCheck.check(new String[] { folder }, new PrintStream(this.output, true, StandardCharsets.UTF_8));
+		return GuideCheck.check(Path.of(folder), stdout(), new PrintWriter(new StringWriter()));
+	}
+
+	private PrintStream stdout() {
+		return new PrintStream(this.output, true, StandardCharsets.UTF_8);
 	}
 
 	private String output() {
