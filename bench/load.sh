@@ -26,11 +26,11 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
 
-JAR=$(ls "$ROOT"/target/lora-guide-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
+JAR=$(ls "$ROOT"/target/lora-guide.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
 if [ -z "$JAR" ]; then
   echo "== packaging the service"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
-  JAR=$(ls "$ROOT"/target/lora-guide-*.jar | grep -v '\.original$' | head -1)
+  JAR=$(ls "$ROOT"/target/lora-guide.jar | grep -v '\.original$' | head -1)
 fi
 
 WORK=$(mktemp -d /tmp/lora-bench.XXXXXX)

@@ -3,13 +3,13 @@ package dev.loraguide.bench;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import dev.loraguide.guide.ActorDataset;
+import dev.loraguide.guide.fact.ActorDataset;
 import dev.loraguide.guide.Evaluation;
 import dev.loraguide.guide.Guide;
 import dev.loraguide.guide.GuideCompiler;
 import dev.loraguide.guide.GuideLoader;
 import dev.loraguide.guide.GuideSource;
-import dev.loraguide.guide.ParameterOverrides;
+import dev.loraguide.guide.fact.ParameterOverrides;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

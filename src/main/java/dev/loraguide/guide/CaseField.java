@@ -1,5 +1,8 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.FileSizeEstimate;
+import dev.loraguide.guide.fact.Warning;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

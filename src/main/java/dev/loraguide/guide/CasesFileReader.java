@@ -1,5 +1,9 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.ActorDataset;
+import dev.loraguide.guide.fact.Parameter;
+import dev.loraguide.guide.fact.ParameterOverrides;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

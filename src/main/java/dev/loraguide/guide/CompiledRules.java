@@ -1,5 +1,9 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.ActorDataset;
+import dev.loraguide.guide.fact.TrainingPlan;
+import dev.loraguide.guide.fact.ParameterOverrides;
+
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.kie.api.KieServices;

@@ -1,5 +1,10 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.TrainingParameters;
+import dev.loraguide.guide.fact.TrainingPlan;
+import dev.loraguide.guide.fact.FileSizeEstimate;
+import dev.loraguide.guide.fact.Warning;
+
 import java.util.List;
 
 /**

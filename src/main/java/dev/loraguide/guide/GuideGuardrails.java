@@ -7,22 +7,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Refuses DRL that imports anything but the service's fact types or reaches for the
- * process, threads, reflection, files or the network. DRL can run arbitrary Java, so
- * write access to the rules folder is the trust boundary; this is a textual check that
- * catches the obvious and the accidental, defence in depth rather than a sandbox.
- * Comments and string literals are ignored, so a rule may still say "System" in its name
- * or its advice.
+ * Refuses DRL that imports anything but the service's fact types ({@code guide.fact}) or
+ * reaches for the process, threads, reflection, files or the network. DRL can run
+ * arbitrary Java, so write access to the rules folder is the trust boundary; this is a
+ * textual check that catches the obvious and the accidental, defence in depth rather than
+ * a sandbox. Comments and string literals are ignored, so a rule may still say "System"
+ * in its name or its advice.
  */
 final class GuideGuardrails {
 
-	private static final String FACT_PACKAGE = "dev.loraguide.guide.";
+	/**
+	 * A fact type or the whole fact package, nothing deeper: only facts are meant for
+	 * rules.
+	 */
+	private static final Pattern FACT_IMPORT = Pattern.compile("dev\\.loraguide\\.guide\\.fact\\.(\\*|[A-Z][\\w$]*)");
 
 	private static final Pattern IMPORT = Pattern
 		.compile("\\bimport\\s+(?:(?:static|function|accumulate)\\s+)?([\\w.*$]+)");
 
 	private static final String REFUSAL = " is not allowed in a guide: rules may use only the service's fact types "
-			+ "(dev.loraguide.guide.*) and plain values, never the process, threads, reflection, files or the network";
+			+ "(dev.loraguide.guide.fact.*) and plain values, never the process, threads, reflection, files or the network";
 
 	private static final Map<String, Pattern> FORBIDDEN = Map.ofEntries(
 			Map.entry("System", Pattern.compile("\\bSystem\\b")),
@@ -57,7 +61,7 @@ final class GuideGuardrails {
 		Matcher imports = IMPORT.matcher(code);
 		while (imports.find()) {
 			String imported = imports.group(1);
-			if (!imported.startsWith(FACT_PACKAGE)) {
+			if (!FACT_IMPORT.matcher(imported).matches()) {
 				problems.add(DrlText.problemAt(file, drl, imports.start(1), "import " + imported + REFUSAL));
 			}
 			// One problem per refused import, not a second one for the package it names.

@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.TrainingParameters;
+
 /**
  * One preset of a guide and the image counts it is recommended for, as the guide itself
  * answers (see {@link PresetTable}). Parameters are those recommended at

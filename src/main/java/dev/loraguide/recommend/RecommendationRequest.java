@@ -1,6 +1,6 @@
 package dev.loraguide.recommend;
 
-import dev.loraguide.guide.ParameterOverrides;
+import dev.loraguide.guide.fact.ParameterOverrides;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

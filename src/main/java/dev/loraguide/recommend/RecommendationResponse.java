@@ -3,9 +3,9 @@ package dev.loraguide.recommend;
 import java.util.List;
 import java.util.UUID;
 
-import dev.loraguide.guide.FileSizeEstimate;
-import dev.loraguide.guide.TrainingParameters;
-import dev.loraguide.guide.Warning;
+import dev.loraguide.guide.fact.FileSizeEstimate;
+import dev.loraguide.guide.fact.TrainingParameters;
+import dev.loraguide.guide.fact.Warning;
 
 /**
  * The recommendation, with its provenance: which guide revision produced it and which

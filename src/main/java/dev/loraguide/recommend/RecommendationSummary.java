@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.loraguide.guide.Evaluation;
-import dev.loraguide.guide.TrainingParameters;
+import dev.loraguide.guide.fact.TrainingParameters;
 
 /**
  * Writes the one-sentence summary of a recommendation, in the spirit of the old UI's

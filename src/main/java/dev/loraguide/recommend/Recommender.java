@@ -9,11 +9,11 @@ import java.util.UUID;
 
 import dev.loraguide.experiment.Assignment;
 import dev.loraguide.experiment.ExperimentAssigner;
-import dev.loraguide.guide.ActorDataset;
+import dev.loraguide.guide.fact.ActorDataset;
 import dev.loraguide.guide.Evaluation;
 import dev.loraguide.guide.Guide;
 import dev.loraguide.guide.GuideRegistry;
-import dev.loraguide.guide.Warning;
+import dev.loraguide.guide.fact.Warning;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.loraguide.guide.FileSizeEstimate;
-import dev.loraguide.guide.ParameterOverrides;
-import dev.loraguide.guide.TrainingParameters;
+import dev.loraguide.guide.fact.FileSizeEstimate;
+import dev.loraguide.guide.fact.ParameterOverrides;
+import dev.loraguide.guide.fact.TrainingParameters;
 import dev.loraguide.recommend.Actor;
 import dev.loraguide.recommend.Dataset;
 import dev.loraguide.recommend.RecommendationMade;

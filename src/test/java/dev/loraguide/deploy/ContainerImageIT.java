@@ -93,7 +93,7 @@ class ContainerImageIT {
 	private static List<String> bootJarLayers() throws IOException, InterruptedException {
 		Path jar;
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			jar = files.filter((file) -> file.getFileName().toString().matches("lora-guide-.*\\.jar"))
+			jar = files.filter((file) -> file.getFileName().toString().equals("lora-guide.jar"))
 				.findFirst()
 				.orElseThrow();
 		}

@@ -1,5 +1,11 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.TrainingParameters;
+import dev.loraguide.guide.fact.ActorDataset;
+import dev.loraguide.guide.fact.FileSizeEstimate;
+import dev.loraguide.guide.fact.Warning;
+import dev.loraguide.guide.fact.ParameterOverrides;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -22,8 +22,8 @@ class GuideGuardrailsTests {
 			// A guide that tries something it should not.
 			package guides.test;
 
-			import dev.loraguide.guide.ActorDataset;
-			import dev.loraguide.guide.TrainingPlan;
+			import dev.loraguide.guide.fact.ActorDataset;
+			import dev.loraguide.guide.fact.TrainingPlan;
 
 			""";
 
@@ -65,7 +65,8 @@ class GuideGuardrailsTests {
 
 	@ParameterizedTest(name = "import {0} is refused")
 	@CsvSource({ "java.util.List", "java.io.File", "java.lang.System", "java.lang.reflect.*",
-			"org.springframework.context.ApplicationContext", "static java.lang.System.exit" })
+			"org.springframework.context.ApplicationContext", "static java.lang.System.exit",
+			"dev.loraguide.guide.GuideRegistry", "dev.loraguide.guide.*", "dev.loraguide.recommend.Recommender" })
 	void refusesImportsOtherThanFactTypes(String imported) {
 		String drl = HEADER + "import " + imported + ";\n";
 
@@ -78,7 +79,7 @@ class GuideGuardrailsTests {
 	@Test
 	void allowsFactTypesMathAndWordsInCommentsAndStrings() {
 		String drl = HEADER + """
-				import dev.loraguide.guide.FileSizeEstimate;
+				import dev.loraguide.guide.fact.FileSizeEstimate;
 				// System, Thread and java.io are fine in a comment.
 				/* So is Runtime.getRuntime() in a block comment. */
 				rule "Warn about the System: Thread count"

@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.ActorDataset;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +71,7 @@ class GuideLoaderTests {
 		RulesFolder.write(this.guide.resolve("loop.drl"), """
 				package guides.flux_lora;
 
-				import dev.loraguide.guide.TrainingPlan;
+				import dev.loraguide.guide.fact.TrainingPlan;
 
 				rule "Nudge the learning rate forever"
 				when

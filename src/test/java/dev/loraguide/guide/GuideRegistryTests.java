@@ -1,5 +1,8 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.ActorDataset;
+import dev.loraguide.guide.fact.ParameterOverrides;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.TrainingParameters;
+import dev.loraguide.guide.fact.ActorDataset;
+import dev.loraguide.guide.fact.ParameterOverrides;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -56,8 +56,8 @@ class ReloadSoakTests {
 			RulesFolder.write(drl, """
 					package guides.soak;
 
-					import dev.loraguide.guide.ActorDataset;
-					import dev.loraguide.guide.TrainingPlan;
+					import dev.loraguide.guide.fact.ActorDataset;
+					import dev.loraguide.guide.fact.TrainingPlan;
 
 					rule "Revision %d: one preset for every dataset"
 					when

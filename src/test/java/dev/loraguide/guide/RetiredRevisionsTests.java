@@ -1,5 +1,8 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.fact.ActorDataset;
+import dev.loraguide.guide.fact.ParameterOverrides;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -91,8 +94,8 @@ public class RetiredRevisionsTests {
 		String drl = """
 				package guides.retired;
 
-				import dev.loraguide.guide.ActorDataset;
-				import dev.loraguide.guide.TrainingPlan;
+				import dev.loraguide.guide.fact.ActorDataset;
+				import dev.loraguide.guide.fact.TrainingPlan;
 				import dev.loraguide.guide.RetiredRevisionsTests;
 
 				rule "One preset for every dataset"

@@ -1,4 +1,4 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.fact;
 
 /**
  * The training parameters of a recommendation. A component is null when the guide left it
@@ -16,6 +16,7 @@ package dev.loraguide.guide;
 public record TrainingParameters(Integer maxTrainSteps, Double learningRate, Integer networkDim, Integer networkAlpha,
 		Integer repeats, Integer epochs, Integer warmupSteps, String lrScheduler) {
 
-	static final TrainingParameters NONE = new TrainingParameters(null, null, null, null, null, null, null, null);
+	public static final TrainingParameters NONE = new TrainingParameters(null, null, null, null, null, null, null,
+			null);
 
 }

@@ -1,4 +1,4 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.fact;
 
 /**
  * The training parameters a guide recommends and a caller may fix by hand. The JSON name

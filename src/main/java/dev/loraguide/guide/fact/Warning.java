@@ -1,4 +1,4 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.fact;
 
 /**
  * Advice attached to a recommendation, written by a rule (or by the service when the

@@ -1,4 +1,4 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.fact;
 
 /**
  * Expected size of the trained LoRA file.

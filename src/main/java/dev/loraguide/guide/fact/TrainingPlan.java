@@ -1,4 +1,4 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.fact;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -194,11 +194,11 @@ public final class TrainingPlan {
 		this.warnings.add(new Warning(code, message));
 	}
 
-	List<String> presetClaims() {
+	public List<String> presetClaims() {
 		return List.copyOf(this.presetClaims);
 	}
 
-	TrainingParameters parameters() {
+	public TrainingParameters parameters() {
 		return new TrainingParameters(this.maxTrainSteps, this.learningRate, this.networkDim, this.networkAlpha,
 				this.repeats, this.epochs, this.warmupSteps, this.lrScheduler);
 	}

@@ -1,4 +1,4 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.fact;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
