@@ -1,5 +1,8 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.cases.GuideCases;
+import dev.loraguide.guide.cases.YamlNodes;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.cases.GuideCases;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,7 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
+
+import dev.loraguide.guide.GuideProblem;
+import dev.loraguide.guide.GuideRejectedException;
 
 import dev.loraguide.guide.fact.ActorDataset;
 import dev.loraguide.guide.fact.Parameter;
