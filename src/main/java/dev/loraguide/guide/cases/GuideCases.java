@@ -3,7 +3,7 @@ package dev.loraguide.guide.cases;
 import dev.loraguide.guide.CompiledRules;
 import dev.loraguide.guide.Evaluation;
 import dev.loraguide.guide.GuideProblem;
-import dev.loraguide.guide.GuideRejectedException;
+import dev.loraguide.guide.GuideRefusedException;
 import dev.loraguide.guide.GuideSource;
 
 import java.util.ArrayList;
@@ -26,10 +26,10 @@ public record GuideCases(List<GuideCase> cases) {
 
 	/**
 	 * Reads the cases of a guide folder.
-	 * @throws GuideRejectedException when the file is not valid YAML or not in the cases
+	 * @throws GuideRefusedException when the file is not valid YAML or not in the cases
 	 * format
 	 */
-	public static GuideCases of(GuideSource source) throws GuideRejectedException {
+	public static GuideCases of(GuideSource source) throws GuideRefusedException {
 		String text = source.files().get(FILE);
 		if (text == null) {
 			return new GuideCases(List.of());

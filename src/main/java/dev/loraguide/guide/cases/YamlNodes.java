@@ -1,7 +1,7 @@
 package dev.loraguide.guide.cases;
 
 import dev.loraguide.guide.GuideProblem;
-import dev.loraguide.guide.GuideRejectedException;
+import dev.loraguide.guide.GuideRefusedException;
 
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -34,14 +34,14 @@ public final class YamlNodes {
 
 	/**
 	 * Parses {@code text}; returns null for an empty file.
-	 * @throws GuideRejectedException when the text is not YAML, pointing at the error
+	 * @throws GuideRefusedException when the text is not YAML, pointing at the error
 	 */
-	static Node parse(String guideId, String file, String text) throws GuideRejectedException {
+	static Node parse(String guideId, String file, String text) throws GuideRefusedException {
 		try {
 			return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
 		}
 		catch (MarkedYAMLException ex) {
-			throw new GuideRejectedException(guideId, List.of(problemOf(file, ex)));
+			throw new GuideRefusedException(guideId, List.of(problemOf(file, ex)));
 		}
 	}
 
