@@ -1,10 +1,11 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.PlainDecimal;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,8 +130,7 @@ public final class GuideCheck implements Callable<Integer> {
 		if (value == null) {
 			return "-";
 		}
-		return (value instanceof Double number) ? BigDecimal.valueOf(number).stripTrailingZeros().toPlainString()
-				: value.toString();
+		return (value instanceof Double number) ? PlainDecimal.of(number) : value.toString();
 	}
 
 }
