@@ -45,7 +45,7 @@ public final class GuideCheck implements Callable<Integer> {
 
 	private static final String ROW = "  %-8s %-12s %6s  %-14s %-10s %7s  %6s  %-10s %s%n";
 
-	@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "FOLDER",
+	@Parameters(arity = "0..1", defaultValue = GuidesProperties.DIR, paramLabel = "FOLDER",
 			description = "a rules folder (every guide in it) or one guide folder; default: ${DEFAULT-VALUE}")
 	private Path dir;
 
