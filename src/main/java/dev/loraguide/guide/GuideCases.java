@@ -38,15 +38,17 @@ record GuideCases(List<GuideCase> cases) {
 	/**
 	 * Runs every case; returns one problem per failing case, pointing at what differs.
 	 */
-	List<GuideProblem> run(CompiledRules rules) {
+	List<GuideProblem> run(GuideSource source, CompiledRules rules) {
 		List<GuideProblem> failures = new ArrayList<>();
 		for (GuideCase guideCase : this.cases) {
 			Evaluation evaluation;
 			try {
 				evaluation = rules.evaluate(guideCase.dataset(), guideCase.overrides());
 			}
-			catch (RuntimeException ex) {
-				failures.add(guideCase.where().problem("case \"" + guideCase.note() + "\" fails: " + ex.getMessage()));
+			catch (Throwable ex) {
+				GuideProblem failure = EvaluationFailure.of(source, ex, "in this case");
+				failures
+					.add(guideCase.where().problem("case \"" + guideCase.note() + "\" fails: " + failure.message()));
 				continue;
 			}
 			List<GuideCase.Expected> differing = guideCase.want()
