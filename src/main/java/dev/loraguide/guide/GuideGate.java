@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,21 @@ final class GuideGate implements AutoCloseable {
 
 	private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Revisions that passed, by revision and bounds, for every service in this JVM: the
+	 * same files pass the same check again, so a context restarted in the same JVM
+	 * (tests, a devtools restart) does not check them again. Refusals are not kept: a
+	 * check stopped by a busy machine deserves another try.
+	 */
+	private static final Map<Passed, GuideVerdict> PASSED = Collections.synchronizedMap(new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Passed, GuideVerdict> eldest) {
+			return size() > 256;
+		}
+
+	});
+
 	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine) {
 		this.settings = settings;
 		this.maxRuleFirings = maxRuleFirings;
@@ -58,6 +76,19 @@ final class GuideGate implements AutoCloseable {
 	 * meanwhile is the next revision, not part of this one.
 	 */
 	GuideVerdict check(GuideSource source) {
+		Passed key = new Passed(source.id(), source.revision(), this.settings, this.maxRuleFirings);
+		GuideVerdict passed = PASSED.get(key);
+		if (passed != null) {
+			return passed;
+		}
+		GuideVerdict verdict = checkInOwnProcess(source);
+		if (verdict.passed()) {
+			PASSED.put(key, verdict);
+		}
+		return verdict;
+	}
+
+	private GuideVerdict checkInOwnProcess(GuideSource source) {
 		Path work = null;
 		try {
 			work = Files.createTempDirectory("lora-guide-check-");
@@ -159,6 +190,9 @@ final class GuideGate implements AutoCloseable {
 		catch (IOException | UncheckedIOException ex) {
 			// A temporary folder left behind is harmless; the system cleans it.
 		}
+	}
+
+	private record Passed(String guide, String revision, GuidesProperties.Gate settings, int maxRuleFirings) {
 	}
 
 	/** Kills every check still running; the service is stopping. */
