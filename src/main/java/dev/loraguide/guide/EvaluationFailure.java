@@ -6,7 +6,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * Says in a guide author's words why an evaluation failed: which rule, and whether it
  * looped, recursed without end, ran out of memory or threw.
  */
-final class EvaluationFailure {
+public final class EvaluationFailure {
 
 	private EvaluationFailure() {
 	}
@@ -15,7 +15,7 @@ final class EvaluationFailure {
 	 * The problem for a failure of an evaluation, {@code during} naming the input (such
 	 * as "evaluating 20 images").
 	 */
-	static GuideProblem of(GuideSource source, Throwable failure, String during) {
+	public static GuideProblem of(GuideSource source, Throwable failure, String during) {
 		if (failure instanceof RuleLoopException loop) {
 			String message = "rule loop " + during + ": " + loop.getMessage();
 			return DrlText.ruleDeclaration(source, loop.getLastFiredRule(), message).orElse(GuideProblem.of(message));

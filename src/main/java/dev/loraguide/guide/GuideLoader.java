@@ -1,5 +1,8 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.cases.GuideCases;
+import dev.loraguide.guide.cases.YamlNodes;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,7 @@ public class GuideLoader {
 		this.p99Budget = p99Budget;
 	}
 
-	public Guide load(GuideSource source) throws GuideRejectedException {
+	public Guide load(GuideSource source) throws GuideRefusedException {
 		if (this.gate != null) {
 			return loadCheckedElsewhere(source);
 		}
@@ -46,7 +49,7 @@ public class GuideLoader {
 		});
 		if (!validation.passed()) {
 			validation.discard();
-			throw new GuideRejectedException(source.id(), validation.problems());
+			throw new GuideRefusedException(source.id(), validation.problems());
 		}
 		return new Guide(source, validation.description(), validation.rules(), validation.presetTable());
 	}
@@ -56,10 +59,10 @@ public class GuideLoader {
 	 * revision runs here until the gate has evaluated it at every image count within the
 	 * budget.
 	 */
-	private Guide loadCheckedElsewhere(GuideSource source) throws GuideRejectedException {
+	private Guide loadCheckedElsewhere(GuideSource source) throws GuideRefusedException {
 		GuideVerdict verdict = this.gate.check(source);
 		if (!verdict.passed()) {
-			throw new GuideRejectedException(source.id(), verdict.problems());
+			throw new GuideRefusedException(source.id(), verdict.problems());
 		}
 		return new Guide(source, verdict.description(), this.compiler.compile(source),
 				new PresetTable(verdict.presets(), List.of()));
@@ -88,7 +91,7 @@ public class GuideLoader {
 		try {
 			rules = this.compiler.compile(source);
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			return GuideValidation.refused(source, description, ex.getProblems());
 		}
 		ImageCountScan.Result scan = ImageCountScan.run(source, rules, p99Budget, progress);
@@ -118,7 +121,7 @@ public class GuideLoader {
 		try {
 			return GuideCases.of(source);
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			problems.addAll(ex.getProblems());
 			return new GuideCases(List.of());
 		}

@@ -176,9 +176,9 @@ public class GuideRegistry implements AutoCloseable {
 		GuideSource source = GuideSource.read(folder);
 		if (before != null && before.isServing() && before.active().revision().equals(source.revision())) {
 			return new Loaded(GuideState.activated(before.active(), before.activatedAt()),
-					(before.rejectedRevision() == null) ? ReloadOutcome.UNCHANGED : ReloadOutcome.ACTIVATED);
+					(before.refusedRevision() == null) ? ReloadOutcome.UNCHANGED : ReloadOutcome.ACTIVATED);
 		}
-		if (before != null && source.revision().equals(before.rejectedRevision())) {
+		if (before != null && source.revision().equals(before.refusedRevision())) {
 			return new Loaded(before, ReloadOutcome.UNCHANGED);
 		}
 		try {
@@ -187,7 +187,7 @@ public class GuideRegistry implements AutoCloseable {
 					guide.presetTable().rows().size());
 			return new Loaded(GuideState.activated(guide, this.clock.instant()), ReloadOutcome.ACTIVATED);
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			return refused(id, source.revision(), ex.getProblems(), before);
 		}
 		catch (RuntimeException ex) {
@@ -202,16 +202,16 @@ public class GuideRegistry implements AutoCloseable {
 	}
 
 	private Loaded refused(String id, String revision, List<GuideProblem> problems, GuideState before) {
-		if (before != null && revision.equals(before.rejectedRevision())) {
+		if (before != null && revision.equals(before.refusedRevision())) {
 			return new Loaded(before, ReloadOutcome.UNCHANGED);
 		}
 		logger.error("Guide '{}' revision {} refused; {}:\n  {}", id, revision,
 				(before != null && before.isServing()) ? "still serving " + before.active().revision()
 						: "not serving it",
 				String.join("\n  ", problems.stream().map(GuideProblem::toString).toList()));
-		GuideState state = (before != null) ? before.rejected(revision, problems)
+		GuideState state = (before != null) ? before.refused(revision, problems)
 				: GuideState.neverLoaded(id, revision, problems);
-		return new Loaded(state, ReloadOutcome.REJECTED);
+		return new Loaded(state, ReloadOutcome.REFUSED);
 	}
 
 	/** The state a load left a guide in, and what the load did. */
@@ -228,15 +228,15 @@ public class GuideRegistry implements AutoCloseable {
 			swap(gone.id(), gone, null);
 			return GuideReload.removed(gone.id());
 		}
-		if (REMOVED_REVISION.equals(gone.rejectedRevision())) {
+		if (REMOVED_REVISION.equals(gone.refusedRevision())) {
 			return GuideReload.of(gone, ReloadOutcome.UNCHANGED);
 		}
 		GuideProblem problem = GuideProblem.of("the folder of the default guide is gone; revision "
 				+ gone.active().revision() + " keeps serving until it is back or guides.default names another guide");
 		logger.error("Guide '{}': {}", gone.id(), problem.message());
-		GuideState kept = gone.rejected(REMOVED_REVISION, List.of(problem));
+		GuideState kept = gone.refused(REMOVED_REVISION, List.of(problem));
 		swap(gone.id(), gone, kept);
-		return GuideReload.of(kept, ReloadOutcome.REJECTED);
+		return GuideReload.of(kept, ReloadOutcome.REFUSED);
 	}
 
 	/** Frees the revisions swapped out that no request can still be using. */
