@@ -1,6 +1,7 @@
 package dev.loraguide.guide;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,7 +111,8 @@ class GuideGuardrailsTests {
 		});
 		String drl = HEADER + "rule \"Exit\" when then System.exit( 1 ); end\n";
 
-		GuideValidation validation = loader.validate(guide(drl));
+		GuideValidation validation = loader.validate(guide(drl), Duration.ofMillis(1), (doing) -> {
+		});
 
 		assertThat(validation.problems()).extracting(GuideProblem::message)
 			.singleElement()
