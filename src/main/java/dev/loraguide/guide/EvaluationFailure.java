@@ -17,7 +17,7 @@ public final class EvaluationFailure {
 	 */
 	public static GuideProblem of(GuideSource source, Throwable failure, String during) {
 		if (failure instanceof RuleLoopException loop) {
-			String message = "rule loop " + during + ": " + loop.getMessage();
+			String message = "rule loop: " + loop.getMessage() + " (" + during + ")";
 			return DrlText.ruleDeclaration(source, loop.getLastFiredRule(), message).orElse(GuideProblem.of(message));
 		}
 		String rule = ruleOf(failure);

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * verdict, and every way the check can end is a verdict: a failed check's problems, or
  * the reason the process did not report.
  */
-final class GuideGate implements AutoCloseable {
+final class GuideGate implements RevisionCheck, AutoCloseable {
 
 	/** Time the check process gets past its own limit to say what it was doing. */
 	private static final long GRACE_MILLIS = 3000;
@@ -75,7 +75,8 @@ final class GuideGate implements AutoCloseable {
 	 * Checks exactly these files: they are copied for the check, so an edit made
 	 * meanwhile is the next revision, not part of this one.
 	 */
-	GuideVerdict check(GuideSource source) {
+	@Override
+	public GuideVerdict check(GuideSource source) {
 		Passed key = new Passed(source.id(), source.revision(), this.settings, this.maxRuleFirings);
 		GuideVerdict passed = PASSED.get(key);
 		if (passed != null) {

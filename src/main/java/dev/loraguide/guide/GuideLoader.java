@@ -26,7 +26,7 @@ public class GuideLoader {
 
 	private final GuideCompiler compiler;
 
-	private final GuideGate gate;
+	private final RevisionCheck gate;
 
 	private final Duration p99Budget;
 
@@ -35,7 +35,7 @@ public class GuideLoader {
 		this(compiler, null, GuidesProperties.Gate.defaults().p99Budget());
 	}
 
-	GuideLoader(GuideCompiler compiler, GuideGate gate, Duration p99Budget) {
+	GuideLoader(GuideCompiler compiler, RevisionCheck gate, Duration p99Budget) {
 		this.compiler = compiler;
 		this.gate = gate;
 		this.p99Budget = p99Budget;
