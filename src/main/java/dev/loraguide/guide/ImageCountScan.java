@@ -24,10 +24,14 @@ import java.util.function.Consumer;
  */
 final class ImageCountScan {
 
-	/** Untimed evaluations first, so the JIT compiles what the timed ones run. */
+	/**
+	 * Untimed evaluations first, so that the JIT and the engine's own constraint compiler
+	 * have compiled what the timed ones run; bounded in CPU time for rules that are slow
+	 * anyway.
+	 */
 	private static final int WARM_UP_EVALUATIONS = 3000;
 
-	private static final long WARM_UP_NANOS = Duration.ofMillis(300).toNanos();
+	private static final long WARM_UP_CPU_NANOS = Duration.ofSeconds(1).toNanos();
 
 	/**
 	 * A first timed sample; three quarters of it over budget means the p99 is, whatever a
@@ -133,8 +137,8 @@ final class ImageCountScan {
 	}
 
 	private GuideProblem warmUp() {
-		long deadline = System.nanoTime() + WARM_UP_NANOS;
-		for (int i = 0; i < WARM_UP_EVALUATIONS && System.nanoTime() < deadline; i++) {
+		long deadline = cpuNanos() + WARM_UP_CPU_NANOS;
+		for (int i = 0; i < WARM_UP_EVALUATIONS && cpuNanos() < deadline; i++) {
 			int imageCount = spread(i);
 			String during = "evaluating " + imageCount + " images";
 			this.progress.accept(during);
