@@ -6,12 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,19 +46,16 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * Revisions that passed, by revision and bounds, for every service in this JVM: the
-	 * same files pass the same check again, so a context restarted in the same JVM
-	 * (tests, a devtools restart) does not check them again. Refusals are not kept: a
-	 * check stopped by a busy machine deserves another try.
+	 * Verdicts by content and bounds, for every service in this JVM. A revision names the
+	 * files' names and bytes, not the folder, so copies of a guide are checked once, and
+	 * checks of the same content at the same time wait for one check process. Passed
+	 * verdicts are kept, so a context restarted in the same JVM (tests, a devtools
+	 * restart) does not check them again; refusals are not: a check stopped by a busy
+	 * machine deserves another try.
 	 */
-	private static final Map<Passed, GuideVerdict> PASSED = Collections.synchronizedMap(new LinkedHashMap<>() {
+	private static final Map<Checked, CompletableFuture<GuideVerdict>> VERDICTS = new ConcurrentHashMap<>();
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Passed, GuideVerdict> eldest) {
-			return size() > 256;
-		}
-
-	});
+	private static final int KEPT_VERDICTS = 256;
 
 	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine) {
 		this.settings = settings;
@@ -77,16 +73,20 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	 */
 	@Override
 	public GuideVerdict check(GuideSource source) {
-		Passed key = new Passed(source.id(), source.revision(), this.settings, this.maxRuleFirings);
-		GuideVerdict passed = PASSED.get(key);
-		if (passed != null) {
-			return passed;
+		Checked key = new Checked(source.revision(), this.settings, this.maxRuleFirings);
+		CompletableFuture<GuideVerdict> mine = new CompletableFuture<>();
+		CompletableFuture<GuideVerdict> first = VERDICTS.putIfAbsent(key, mine);
+		if (first == null) {
+			GuideVerdict verdict = checkInOwnProcess(source);
+			if (!verdict.passed() || VERDICTS.size() > KEPT_VERDICTS) {
+				VERDICTS.remove(key);
+			}
+			mine.complete(verdict);
+			return verdict;
 		}
-		GuideVerdict verdict = checkInOwnProcess(source);
-		if (verdict.passed()) {
-			PASSED.put(key, verdict);
-		}
-		return verdict;
+		GuideVerdict verdict = first.join();
+		return new GuideVerdict(source.id(), verdict.revision(), verdict.description(), verdict.passed(),
+				verdict.casesRun(), verdict.p99Micros(), verdict.problems(), verdict.presets());
 	}
 
 	private GuideVerdict checkInOwnProcess(GuideSource source) {
@@ -193,7 +193,7 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 		}
 	}
 
-	private record Passed(String guide, String revision, GuidesProperties.Gate settings, int maxRuleFirings) {
+	private record Checked(String revision, GuidesProperties.Gate settings, int maxRuleFirings) {
 	}
 
 	/** Kills every check still running; the service is stopping. */

