@@ -29,7 +29,7 @@ final class ImageCountScan {
 	 * have compiled what the timed ones run; bounded in CPU time for rules that are slow
 	 * anyway.
 	 */
-	private static final int WARM_UP_EVALUATIONS = 3000;
+	private static final int WARM_UP_EVALUATIONS = 4096;
 
 	private static final long WARM_UP_CPU_NANOS = Duration.ofSeconds(1).toNanos();
 

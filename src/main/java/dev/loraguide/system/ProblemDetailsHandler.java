@@ -86,9 +86,9 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A 500 whose body says what failed in a sentence and gives a correlation id; the
-	 * cause, with its stack trace, goes to the log once under that id and never to the
-	 * caller.
+	 * An internal server error whose body says what failed in a sentence and gives a
+	 * correlation id; the cause, with its stack trace, goes to the log once under that id
+	 * and never to the caller.
 	 */
 	private ResponseEntity<Object> failure(Exception ex, String code, String message, Throwable cause,
 			WebRequest request) {
