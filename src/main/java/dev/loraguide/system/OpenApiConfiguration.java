@@ -113,16 +113,17 @@ class OpenApiConfiguration {
 	@SuppressWarnings("rawtypes")
 	private static void collectRefs(Schema<?> schema, Set<String> names) {
 		Deque<Schema> pending = new ArrayDeque<>();
-		pending.add(schema);
+		if (schema != null) {
+			pending.add(schema);
+		}
 		while (!pending.isEmpty()) {
 			Schema<?> next = pending.poll();
-			if (next == null) {
-				continue;
-			}
 			if (next.get$ref() != null) {
 				names.add(next.get$ref().substring(next.get$ref().lastIndexOf('/') + 1));
 			}
-			pending.add(next.getItems());
+			if (next.getItems() != null) {
+				pending.add(next.getItems());
+			}
 			if (next.getAdditionalProperties() instanceof Schema additional) {
 				pending.add(additional);
 			}
