@@ -43,7 +43,7 @@ public final class ContractCheck {
 			.build();
 	}
 
-	void check(HttpRequest sent, String contentType, String body, Reply reply) {
+	public void check(HttpRequest sent, String contentType, String body, Reply reply) {
 		String path = sent.uri().getRawPath();
 		if (!path.startsWith("/api/")) {
 			return;
