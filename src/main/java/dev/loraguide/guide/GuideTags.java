@@ -22,7 +22,7 @@ final class GuideTags {
 			return null;
 		}
 		String revision = state.active().revision();
-		return (state.rejectedRevision() == null) ? revision : revision + "-refused-" + state.rejectedRevision();
+		return (state.refusedRevision() == null) ? revision : revision + "-refused-" + state.refusedRevision();
 	}
 
 	static String ofList(Collection<GuideState> states) {
