@@ -13,8 +13,8 @@ import jakarta.validation.Payload;
  * Text a person can read as it is: no control characters (NUL, CR, LF, ESC ...), no
  * bidirectional overrides or other invisible formatting characters (BOM, zero-width
  * joiners ...), no line or paragraph separators and no unpaired surrogates. Such a value
- * is refused with 400 naming the field, never cleaned silently: what the caller sent is
- * not what they meant.
+ * is refused as a bad request naming the field, never cleaned silently: what the caller
+ * sent is not what they meant.
  */
 @Documented
 @Constraint(validatedBy = PlainTextValidator.class)

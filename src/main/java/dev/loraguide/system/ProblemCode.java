@@ -3,6 +3,7 @@ package dev.loraguide.system;
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Every {@code code} a problem body can carry, in one place: features name a constant
@@ -88,7 +89,7 @@ public enum ProblemCode {
 
 	/**
 	 * The code for a status the service or its container answers without a more specific
-	 * reason, such as Spring MVC's 405 or Tomcat's 400 for an encoded slash.
+	 * reason, such as Spring MVC's refusal of a method or Tomcat's of an encoded slash.
 	 */
 	public static ProblemCode forStatus(int status) {
 		return switch (status) {
@@ -101,7 +102,7 @@ public enum ProblemCode {
 			case 414 -> URI_TOO_LONG;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			case 503 -> SERVICE_UNAVAILABLE;
-			default -> (status >= 500) ? INTERNAL_ERROR : BAD_REQUEST;
+			default -> HttpStatusCode.valueOf(status).is5xxServerError() ? INTERNAL_ERROR : BAD_REQUEST;
 		};
 	}
 

@@ -5,6 +5,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +26,9 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping(path = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		ProblemDetail problem = ProblemBodies.forStatus((status instanceof Integer code && code >= 400) ? code : 500);
+		ProblemDetail problem = ProblemBodies
+			.forStatus((status instanceof Integer code && HttpStatusCode.valueOf(code).isError()) ? code
+					: HttpStatus.INTERNAL_SERVER_ERROR.value());
 		problem.setInstance(ProblemBodies.instance((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

@@ -10,6 +10,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -29,7 +30,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
-		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+		if (!HttpStatusCode.valueOf(status).isError() || response.getContentWritten() > 0
+				|| !response.setErrorReported()) {
 			return;
 		}
 		AtomicBoolean ioAllowed = new AtomicBoolean(false);
