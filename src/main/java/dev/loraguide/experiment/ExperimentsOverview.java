@@ -1,5 +1,6 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * @param problems why it was refused
  * @param experiments the experiments of the serving revision
  */
-record ExperimentsOverview(String file, String revision, String status, String refusedRevision,
+record ExperimentsOverview(String file, String revision, String status, @Schema(nullable = true) String refusedRevision,
 		List<ExperimentProblem> problems, List<ExperimentSummary> experiments) {
 
 	static ExperimentsOverview of(ExperimentsState state) {

@@ -8,14 +8,14 @@ package dev.loraguide.system;
  */
 public abstract class ServiceFailureException extends RuntimeException {
 
-	private final String code;
+	private final ProblemCode code;
 
-	protected ServiceFailureException(String code, String message, Throwable cause) {
+	protected ServiceFailureException(ProblemCode code, String message, Throwable cause) {
 		super(message, cause);
 		this.code = code;
 	}
 
-	public String code() {
+	public ProblemCode code() {
 		return this.code;
 	}
 

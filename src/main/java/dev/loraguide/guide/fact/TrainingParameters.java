@@ -3,6 +3,8 @@ package dev.loraguide.guide.fact;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The training parameters of a recommendation. A component is null when the guide left it
  * open.
@@ -16,8 +18,11 @@ import java.util.List;
  * @param warmupSteps steps of learning-rate warmup
  * @param lrScheduler learning-rate scheduler name
  */
-public record TrainingParameters(Integer maxTrainSteps, Double learningRate, Integer networkDim, Integer networkAlpha,
-		Integer repeats, Integer epochs, Integer warmupSteps, String lrScheduler) {
+public record TrainingParameters(@Schema(nullable = true) Integer maxTrainSteps,
+		@Schema(nullable = true) Double learningRate, @Schema(nullable = true) Integer networkDim,
+		@Schema(nullable = true) Integer networkAlpha, @Schema(nullable = true) Integer repeats,
+		@Schema(nullable = true) Integer epochs, @Schema(nullable = true) Integer warmupSteps,
+		@Schema(nullable = true) String lrScheduler) {
 
 	public static final TrainingParameters NONE = new TrainingParameters(null, null, null, null, null, null, null,
 			null);
