@@ -27,6 +27,16 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
 	}
 
+	/**
+	 * A GET with an {@code Authorization} header, such as {@link TestCredentials#ADMIN}.
+	 */
+	public Reply get(String path, String authorization) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", authorization)
+			.GET()
+			.build());
+	}
+
 	public Reply postJson(String path, String body) {
 		return post(path, "application/json", body);
 	}
@@ -35,6 +45,17 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/**
+	 * A POST with an {@code Authorization} header, such as {@link TestCredentials#ADMIN}.
+	 */
+	public Reply postJsonAs(String path, String authorization, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.header("Authorization", authorization)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
 	}
 

@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 
@@ -28,6 +29,9 @@ class GuideConfiguration {
 
 	@Bean
 	GuideRegistry guideRegistry(GuidesProperties properties, GuideLoader guideLoader, GuideReloadMetrics metrics) {
+		if (!Files.isDirectory(properties.dir())) {
+			throw new GuidesFolderMissingException(properties.dir());
+		}
 		GuideRegistry registry = new GuideRegistry(properties.dir(), properties.defaultGuide(), guideLoader,
 				Clock.systemUTC(), properties.retireAfter(), metrics);
 		registry.reload();
