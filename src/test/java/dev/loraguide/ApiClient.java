@@ -36,12 +36,26 @@ public final class ApiClient {
 		return send("GET", path, null, null, headers);
 	}
 
+	/**
+	 * A GET with an {@code Authorization} header, such as {@link TestCredentials#ADMIN}.
+	 */
+	public Reply get(String path, String authorization) {
+		return send("GET", path, null, null, "Authorization", authorization);
+	}
+
 	public Reply postJson(String path, String body, String... headers) {
 		return post(path, "application/json", body, headers);
 	}
 
 	public Reply post(String path, String contentType, String body, String... headers) {
 		return send("POST", path, contentType, body, headers);
+	}
+
+	/**
+	 * A POST with an {@code Authorization} header, such as {@link TestCredentials#ADMIN}.
+	 */
+	public Reply postJsonAs(String path, String authorization, String json) {
+		return postJson(path, json, "Authorization", authorization);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,9 @@ class GuideConfiguration {
 
 	@Bean
 	GuideRegistry guideRegistry(GuidesProperties properties, GuideLoader guideLoader, GuideReloadMetrics metrics) {
+		if (!Files.isDirectory(properties.dir())) {
+			throw new GuidesFolderMissingException(properties.dir());
+		}
 		GuideRegistry registry = new GuideRegistry(properties.dir(), properties.defaultGuide(), guideLoader,
 				Clock.systemUTC(), properties.retireAfter(), metrics, properties.gate().maxFileSize());
 		registry.reload();

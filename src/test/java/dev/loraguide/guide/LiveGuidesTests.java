@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.loraguide.TestCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -330,6 +331,7 @@ class LiveGuidesTests {
 	private Map<String, Object> guidesHealthOf(String id) {
 		Map<String, Object> health = this.http.get()
 			.uri("/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, TestCredentials.ADMIN)
 			.exchange()
 			.expectBody(JSON)
 			.returnResult()
