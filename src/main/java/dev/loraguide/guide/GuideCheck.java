@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,12 +26,15 @@ import picocli.CommandLine.Spec;
  * step of the rules repository.
  *
  * <pre>java -jar lora-guide.jar check [rules-folder-or-one-guide-folder]</pre>
+ *
+ * With {@code --accept} it first takes an edit of the rules into the cases (see
+ * {@link CaseAcceptance}), then checks as usual.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Checks guides as the service would before serving them: compiles each, runs its cases "
 				+ "and the coverage scan, prints problems as file:line:column and each preset table.",
 		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:every guide passed", "1:at least one guide failed",
-				"2:usage error (the folder is missing)" })
+				"2:usage error (the folder is missing), or --accept could not read a guide or its last committed version" })
 public final class GuideCheck implements Callable<Integer> {
 
 	/** Every guide passed. */
@@ -48,6 +52,16 @@ public final class GuideCheck implements Callable<Integer> {
 			description = "a rules folder (every guide in it) or one guide folder; default: ${DEFAULT-VALUE}")
 	private Path dir;
 
+	@Option(names = "--accept",
+			description = "first rewrite the wanted values of the cases the edit changed: cases that pass on the "
+					+ "guide's last committed version (git HEAD) and fail now get the new answer; a case that fails on "
+					+ "the committed version too is left as is. Prints each value it rewrites.")
+	private boolean accept;
+
+	@Option(names = "--against", paramLabel = "FOLDER",
+			description = "with --accept and one guide folder: the guide before the edit, instead of git HEAD")
+	private Path against;
+
 	@Spec
 	private CommandSpec spec;
 
@@ -59,7 +73,44 @@ public final class GuideCheck implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		if (this.accept && accept(this.dir, this.against, stdout, this.spec.commandLine().getErr()) == USAGE) {
+			return USAGE;
+		}
 		return check(this.dir, stdout, this.spec.commandLine().getErr());
+	}
+
+	/**
+	 * Takes an edit of the rules into the cases of a rules folder's guides, or of one
+	 * guide folder.
+	 * @return {@link #PASSED}, or {@link #USAGE} when a guide or its baseline could not
+	 * be read (said on {@code err})
+	 */
+	static int accept(Path dir, Path against, PrintStream out, PrintWriter err) {
+		if (!Files.isDirectory(dir) || (against != null && !Files.isDirectory(against))) {
+			err.println("check: " + (Files.isDirectory(dir) ? against : dir)
+					+ " is not a folder. Usage: check --accept " + "[--against FOLDER] [rules-folder | guide-folder]");
+			err.flush();
+			return USAGE;
+		}
+		boolean oneGuide = !GuideSource.read(dir).ruleFiles().isEmpty();
+		if (against != null && !oneGuide) {
+			err.println("check: --against compares one guide folder; " + dir + " holds several guides");
+			err.flush();
+			return USAGE;
+		}
+		int status = PASSED;
+		CaseAcceptance acceptance = new CaseAcceptance(out);
+		for (Path folder : oneGuide ? List.of(dir) : GuideFolders.in(dir)) {
+			try {
+				acceptance.accept(folder, (against != null) ? GuideSource.read(against) : GitBaseline.of(folder));
+			}
+			catch (IllegalArgumentException ex) {
+				err.println("check --accept: " + ex.getMessage());
+				err.flush();
+				status = USAGE;
+			}
+		}
+		return status;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -43,6 +44,10 @@ public class GuideRegistry implements AutoCloseable {
 	private final ReloadListener listener;
 
 	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.EMPTY);
+
+	private final GuideCurvesCache curves = new GuideCurvesCache();
+
+	private final Map<String, GuideChange> changes = new ConcurrentHashMap<>();
 
 	public GuideRegistry(Path dir, String defaultGuideId, GuideLoader loader, Clock clock, Duration retireAfter,
 			ReloadListener listener) {
@@ -83,6 +88,7 @@ public class GuideRegistry implements AutoCloseable {
 			.filter((gone) -> !next.containsKey(gone.id()))
 			.forEach((gone) -> reloads.add(removed(gone, next)));
 		this.catalog.set(Catalog.of(next));
+		keepCurvesInUse(next);
 		retireSwappedOut(previous, next);
 		this.retired.disposeIdle();
 		this.listener.reloaded(List.copyOf(reloads), servingRevisions(), Duration.ofNanos(System.nanoTime() - started));
@@ -102,6 +108,7 @@ public class GuideRegistry implements AutoCloseable {
 			Guide guide = this.loader.load(source);
 			logger.info("Guide '{}' revision {} is live ({} presets)", guide.id(), guide.revision(),
 					guide.presetTable().rows().size());
+			recordChange(before, guide);
 			next.put(source.id(), GuideState.activated(guide, this.clock.instant()));
 			return ReloadOutcome.ACTIVATED;
 		}
@@ -114,6 +121,73 @@ public class GuideRegistry implements AutoCloseable {
 					: GuideState.neverLoaded(source.id(), source.revision(), ex.getProblems()));
 			return ReloadOutcome.REJECTED;
 		}
+	}
+
+	/**
+	 * Compares a revision going live with the one it replaces, while both can still be
+	 * evaluated, so the guide's details and the log say what the swap changed.
+	 */
+	private void recordChange(GuideState before, Guide guide) {
+		if (before == null || !before.isServing()) {
+			return;
+		}
+		GuideDiff diff = this.curves.diff(this.curves.curves(before.active()), this.curves.curves(guide));
+		this.changes.put(guide.id(), new GuideChange(this.clock.instant(), diff));
+		logger.info("Guide '{}' revision {} replaces {}: {}", guide.id(), guide.revision(), before.active().revision(),
+				diff.identical() ? "no answer changes" : "answers change for "
+						+ String.join(" | ", diff.ranges().stream().map(GuideDiff.ChangedRange::text).toList()));
+	}
+
+	/**
+	 * Forgets the curves of revisions that neither serve nor are a serving one's
+	 * previous.
+	 */
+	private void keepCurvesInUse(Map<String, GuideState> next) {
+		this.changes.keySet().retainAll(next.keySet());
+		List<String> inUse = new ArrayList<>();
+		next.values()
+			.stream()
+			.filter(GuideState::isServing)
+			.forEach((state) -> inUse.add(GuideCurvesCache.key(state.id(), state.active().revision())));
+		this.changes.values()
+			.forEach((change) -> inUse
+				.add(GuideCurvesCache.key(change.diff().before().id(), change.diff().before().revision())));
+		this.curves.keepOnly(inUse);
+	}
+
+	/**
+	 * The serving revision of a guide evaluated at every scanned image count, worked out
+	 * once per revision.
+	 */
+	public GuideCurves curves(String id) {
+		return this.curves.curves(require(id));
+	}
+
+	/**
+	 * A revision of a guide evaluated at every scanned image count: the serving one, or
+	 * the one its last live swap replaced.
+	 */
+	public GuideCurves curves(String id, String revision) {
+		Guide guide = require(id);
+		GuideCurves kept = guide.revision().equals(revision) ? this.curves.curves(guide)
+				: this.curves.curves(id, revision);
+		if (kept == null) {
+			throw new UnknownRevisionException(id, revision);
+		}
+		return kept;
+	}
+
+	/**
+	 * What changes from the serving revision of {@code againstId} to that of {@code id}.
+	 */
+	public GuideDiff diff(String id, String againstId) {
+		GuideCurves after = curves(id);
+		return this.curves.diff(curves(againstId), after);
+	}
+
+	/** What the last live swap of a guide changed, null before its first swap. */
+	public GuideChange lastChange(String id) {
+		return this.changes.get(id);
 	}
 
 	/**
