@@ -19,6 +19,7 @@ export async function showGuide(id) {
   show($('guide-problems'), guide.problems.length > 0);
   clear($('guide-problem-list')).append(...guide.problems.map((problem) => el('li', {}, problemText(problem))));
   drawChange(guide.lastChange);
+  show($('guide-presets-section'), guide.presets.length > 0);
   table($('guide-presets'), ['Preset', 'Label', 'Images', 'Steps', 'Learning rate', 'Rank/alpha', 'Repeats', 'Warmup', 'Scheduler'],
     guide.presets.map((row) => [row.preset, row.label, row.fromImages + (row.toImages === null ? '+' : '–' + row.toImages),
       number(row.maxTrainSteps), number(row.learningRate), number(row.networkDim) + '/' + number(row.networkAlpha),

@@ -43,7 +43,12 @@ function route() {
     }
   });
   document.body.dataset.view = view;
-  return run(showView[view]).then(() => { document.body.dataset.ready = view; });
+  return run(showView[view]).then(() => {
+    document.body.dataset.ready = view;
+    if (!performance.getEntriesByName('view-ready').length) {
+      performance.mark('view-ready');
+    }
+  });
 }
 
 async function start() {
