@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dev.loraguide.guide.cases.CaseAcceptance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,7 +103,7 @@ public final class GuideCheck implements Callable<Integer> {
 		CaseAcceptance acceptance = new CaseAcceptance(out);
 		for (Path folder : oneGuide ? List.of(dir) : GuideFolders.in(dir)) {
 			try {
-				acceptance.accept(folder, (against != null) ? GuideSource.read(against) : GitBaseline.of(folder));
+				accept(acceptance, folder, (against != null) ? GuideSource.read(against) : GitBaseline.of(folder));
 			}
 			catch (IllegalArgumentException ex) {
 				err.println("check --accept: " + ex.getMessage());
@@ -127,6 +128,37 @@ public final class GuideCheck implements Callable<Integer> {
 		check.out = out;
 		boolean oneGuide = !GuideSource.read(dir).ruleFiles().isEmpty();
 		return check.check(oneGuide ? List.of(dir) : GuideFolders.in(dir));
+	}
+
+	private static void accept(CaseAcceptance acceptance, Path folder, GuideSource baseline) {
+		GuideCompiler compiler = new GuideCompiler(Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS));
+		CompiledRules now = compile(compiler, folder, GuideSource.read(folder), "the edited guide");
+		try {
+			CompiledRules before = compile(compiler, folder, baseline, "the guide before the edit");
+			try {
+				acceptance.accept(folder, now, before);
+			}
+			finally {
+				before.dispose();
+			}
+		}
+		finally {
+			now.dispose();
+		}
+	}
+
+	private static CompiledRules compile(GuideCompiler compiler, Path folder, GuideSource source, String what) {
+		try {
+			return compiler.compile(source);
+		}
+		catch (GuideRefusedException ex) {
+			throw new IllegalArgumentException(folder + ": " + what + " does not compile:\n  "
+					+ String.join("\n  ",
+							ex.getProblems()
+								.stream()
+								.map((problem) -> folder.resolve(problem.toString()).toString())
+								.toList()));
+		}
 	}
 
 	private int check(List<Path> folders) {

@@ -55,7 +55,7 @@ final class GuideCurvesSource {
 		try {
 			rules = new GuideCompiler(Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS)).compile(source);
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			throw new IllegalArgumentException(folder + " does not compile:\n  "
 					+ String.join("\n  ",
 							ex.getProblems()

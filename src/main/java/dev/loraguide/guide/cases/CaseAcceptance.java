@@ -1,4 +1,9 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
+
+import dev.loraguide.guide.CompiledRules;
+import dev.loraguide.guide.Evaluation;
+import dev.loraguide.guide.GuideRefusedException;
+import dev.loraguide.guide.GuideSource;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,26 +20,27 @@ import java.util.Locale;
  * edit changed (it passes on the baseline, the guide as it was, and fails now) gets the
  * new values written over the wanted ones that differ; a case that fails on the baseline
  * too fails for another reason and is left as it is, and so is one whose evaluation
- * fails. The baseline is the guide's last committed version ({@link GitBaseline}) or a
- * folder given with {@code --against}.
+ * fails. The caller compiles both: for {@code check} the baseline is the guide's last
+ * committed version, or a folder named with {@code --against}.
  */
-final class CaseAcceptance {
-
-	private final GuideCompiler compiler = new GuideCompiler(Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS));
+public final class CaseAcceptance {
 
 	private final PrintStream out;
 
-	CaseAcceptance(PrintStream out) {
+	public CaseAcceptance(PrintStream out) {
 		this.out = out;
 	}
 
 	/**
 	 * Rewrites the cases the edit changed in one guide folder.
+	 * @param folder the edited guide folder
+	 * @param now the edited guide's rules
+	 * @param before the baseline's rules
 	 * @return how many cases were rewritten
-	 * @throws IllegalArgumentException when the guide or its baseline cannot be used,
-	 * with the reason for the user
+	 * @throws IllegalArgumentException when the cases file is not valid, with the reason
+	 * for the user
 	 */
-	int accept(Path folder, GuideSource baseline) {
+	public int accept(Path folder, CompiledRules now, CompiledRules before) {
 		GuideSource source = GuideSource.read(folder);
 		String text = source.files().get(GuideCases.FILE);
 		if (text == null) {
@@ -45,30 +51,24 @@ final class CaseAcceptance {
 		try {
 			cases = GuideCases.of(source);
 		}
-		catch (GuideRejectedException ex) {
-			throw new IllegalArgumentException(problems(folder, "its cases file is not valid", ex));
+		catch (GuideRefusedException ex) {
+			throw new IllegalArgumentException(folder + ": its cases file is not valid:\n  "
+					+ String.join("\n  ",
+							ex.getProblems()
+								.stream()
+								.map((problem) -> folder.resolve(problem.toString()).toString())
+								.toList()));
 		}
-		CompiledRules now = compile(folder, source, "the edited guide");
-		CompiledRules before = null;
-		try {
-			before = compile(folder, baseline, "the baseline");
-			CasesFileEditor editor = new CasesFileEditor(text);
-			int rewritten = 0;
-			for (int i = 0; i < cases.size(); i++) {
-				rewritten += accept(folder, i, cases.cases().get(i), now, before, editor) ? 1 : 0;
-			}
-			if (rewritten > 0) {
-				write(folder.resolve(GuideCases.FILE), editor.text());
-			}
-			this.out.printf(Locale.ROOT, "%s: %d case%s rewritten%n%n", folder, rewritten, (rewritten == 1) ? "" : "s");
-			return rewritten;
+		CasesFileEditor editor = new CasesFileEditor(text);
+		int rewritten = 0;
+		for (int i = 0; i < cases.size(); i++) {
+			rewritten += accept(folder, i, cases.cases().get(i), now, before, editor) ? 1 : 0;
 		}
-		finally {
-			now.dispose();
-			if (before != null) {
-				before.dispose();
-			}
+		if (rewritten > 0) {
+			write(folder.resolve(GuideCases.FILE), editor.text());
 		}
+		this.out.printf(Locale.ROOT, "%s: %d case%s rewritten%n%n", folder, rewritten, (rewritten == 1) ? "" : "s");
+		return rewritten;
 	}
 
 	private boolean accept(Path folder, int index, GuideCase guideCase, CompiledRules now, CompiledRules before,
@@ -107,20 +107,6 @@ final class CaseAcceptance {
 			.stream()
 			.filter((expected) -> !CaseField.matches(expected.value(), expected.field().actual(evaluation)))
 			.toList();
-	}
-
-	private CompiledRules compile(Path folder, GuideSource source, String what) {
-		try {
-			return this.compiler.compile(source);
-		}
-		catch (GuideRejectedException ex) {
-			throw new IllegalArgumentException(problems(folder, what + " does not compile", ex));
-		}
-	}
-
-	private static String problems(Path folder, String what, GuideRejectedException ex) {
-		return folder + ": " + what + ":\n  " + String.join("\n  ",
-				ex.getProblems().stream().map((problem) -> folder.resolve(problem.toString()).toString()).toList());
 	}
 
 	/** Write then rename, as editors save, so the service never reads half a file. */

@@ -1,4 +1,4 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
