@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.Revision;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,7 +42,7 @@ final class GitBaseline {
 					+ "or name the version before the edit with --against FOLDER");
 		}
 		Path absolute = folder.toAbsolutePath().normalize();
-		return new GuideSource(absolute.getFileName().toString(), absolute, files, GuideSource.revisionOf(files));
+		return new GuideSource(absolute.getFileName().toString(), absolute, files, Revision.of(files));
 	}
 
 	private static String git(Path folder, String... arguments) {

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A guide revision evaluated at every image count of the preset scan (each count from 1
- * to {@value PresetTable#DENSE_UP_TO}, then a log-spaced sample up to
+ * to {@value #DENSE_UP_TO}, then a log-spaced sample up to
  * {@value PresetTable#MAX_IMAGE_COUNT}): the data of the guide page's curves and of guide
  * diffs. Worked out once per revision.
  *
@@ -21,9 +22,23 @@ import java.util.Map;
  */
 public record GuideCurves(String id, String revision, List<CurvePoint> points, List<WarningSpan> warnings) {
 
+	/** Every count up to here is evaluated; above it, a log-spaced sample. */
+	static final int DENSE_UP_TO = 1000;
+
+	private static final int SAMPLES_PER_DECADE = 20;
+
 	public GuideCurves {
 		points = List.copyOf(points);
 		warnings = List.copyOf(warnings);
+	}
+
+	/** Each count from 1 to {@value #DENSE_UP_TO}, then 20 a decade up to the largest. */
+	static int[] imageCounts() {
+		double decades = Math.log10((double) PresetTable.MAX_IMAGE_COUNT / DENSE_UP_TO);
+		int samples = (int) Math.round(decades * SAMPLES_PER_DECADE);
+		IntStream sparse = IntStream.rangeClosed(1, samples)
+			.map((i) -> (int) Math.round(DENSE_UP_TO * Math.pow(10, (double) i / SAMPLES_PER_DECADE)));
+		return IntStream.concat(IntStream.rangeClosed(1, DENSE_UP_TO), sparse).distinct().toArray();
 	}
 
 	static GuideCurves of(Guide guide) {
@@ -33,7 +48,7 @@ public record GuideCurves(String id, String revision, List<CurvePoint> points, L
 	static GuideCurves of(String id, String revision, CompiledRules rules) {
 		List<CurvePoint> points = new ArrayList<>();
 		Map<String, String> messages = new LinkedHashMap<>();
-		for (int imageCount : PresetTable.scannedImageCounts()) {
+		for (int imageCount : imageCounts()) {
 			Evaluation evaluation = rules.evaluate(ActorDataset.ofImages(imageCount), ParameterOverrides.NONE);
 			points.add(CurvePoint.of(imageCount, evaluation));
 			evaluation.warnings().forEach((warning) -> messages.putIfAbsent(warning.code(), warning.message()));

@@ -13,8 +13,8 @@ import dev.loraguide.guide.fact.FileSizeEstimate;
 /**
  * What changes from one guide revision to another, image count by image count: both are
  * evaluated at every count of the preset scan and the counts where any output differs are
- * reported as ranges, e.g. {@code 31–45: learningRate 0.00015 → 0.00012; epochs 81–56 →
- * 65–45}.
+ * reported as ranges: one line a range, each changed output with its value at the range's
+ * first and last image count before and after.
  *
  * @param before the guide revision changed from
  * @param after the guide revision changed to
