@@ -33,6 +33,9 @@ public enum ProblemCode {
 
 	UNKNOWN_GUIDE(HttpStatus.NOT_FOUND, "The request names a guide that is not loaded; 'field' is 'guide'."),
 
+	UNKNOWN_REVISION(HttpStatus.NOT_FOUND,
+			"The guide keeps no such revision: only the serving one and the one its last swap replaced; 'field' is 'revision'."),
+
 	UNKNOWN_EXPERIMENT(HttpStatus.NOT_FOUND, "No experiment of that id in the serving experiments file."),
 
 	UNKNOWN_RECOMMENDATION(HttpStatus.NOT_FOUND, "No recommendation of that id was made."),
