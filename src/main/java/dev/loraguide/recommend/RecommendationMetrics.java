@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * {@code lora.recommendations} (a counter tagged by guide, preset, experiment and
  * variant) and {@code lora.guide.evaluation} (a timer of the rule evaluation alone,
  * tagged by guide and preset). Requests in no experiment carry {@code none} as experiment
- * and variant.
+ * and variant. {@code lora.recommendations.refused} counts the requests of batches that
+ * got a problem instead of a recommendation, by problem code (a refused single request is
+ * counted by {@code http.server.requests} with its status).
  */
 @Component
 class RecommendationMetrics {
@@ -23,6 +25,8 @@ class RecommendationMetrics {
 	static final String RECOMMENDATIONS = "lora.recommendations";
 
 	static final String EVALUATION = "lora.guide.evaluation";
+
+	static final String REFUSED = "lora.recommendations.refused";
 
 	private static final String NONE = "none";
 
@@ -33,6 +37,8 @@ class RecommendationMetrics {
 	 * building them.
 	 */
 	private final Map<MeterKey, Meters> meters = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
 	RecommendationMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -45,6 +51,16 @@ class RecommendationMetrics {
 		Meters forKey = this.meters.computeIfAbsent(key, this::register);
 		forKey.evaluation().record(evaluation);
 		forKey.recommendations().increment();
+	}
+
+	void refused(String code) {
+		this.refused
+			.computeIfAbsent(code,
+					(tag) -> Counter.builder(REFUSED)
+						.description("Requests of batches refused with a problem instead of a recommendation")
+						.tag("code", tag)
+						.register(this.registry))
+			.increment();
 	}
 
 	private Meters register(MeterKey key) {
