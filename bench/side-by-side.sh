@@ -64,7 +64,9 @@ if [ "${SKIP_PACKAGE:-0}" != "1" ]; then
   echo "== packaging ours"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 fi
-OURS_JAR="$ROOT/target/lora-guide.jar"
+# A copy, so that a rebuild while the benchmark runs does not change the jar under it.
+OURS_JAR="$WORK/lora-guide.jar"
+cp "$ROOT/target/lora-guide.jar" "$OURS_JAR"
 cp -r "$ROOT/rules" "$WORK/rules"
 
 SINGLE_OURS='{"actor":{"id":"bench-first","name":"Bench First"},"dataset":{"imageCount":23}}'
