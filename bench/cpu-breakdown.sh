@@ -46,20 +46,22 @@ for _ in $(seq 1 1200); do
 done
 curl -s -o /dev/null --max-time 2 "$BASE/actuator/health/liveness" || { echo "not up; see $WORK/app.log"; exit 1; }
 
-# Thread CPU ticks by group, from /proc (thread names there are cut to 15 characters).
+# Each thread's CPU ticks with its group, from /proc (thread names there are cut to 15 characters):
+# "TID GROUP TICKS".
 thread_ticks() {
-  local task comm ticks
+  local task comm ticks group
   for task in /proc/"$APP_PID"/task/*; do
     comm=$(cat "$task/comm" 2>/dev/null) || continue
     ticks=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null) || continue
     case "$comm" in
-      http-nio*) echo "requests $ticks" ;;
-      decision-log-wr) echo "writer $ticks" ;;
-      GC\ Thread*|G1\ *) echo "gc $ticks" ;;
-      C1\ Compiler*|C2\ Compiler*) echo "jit $ticks" ;;
-      *) echo "other $ticks" ;;
+      http-nio*) group=requests ;;
+      decision-log-wr) group=writer ;;
+      GC\ Thread*|G1\ *) group=gc ;;
+      C1\ Compiler*|C2\ Compiler*) group=jit ;;
+      *) group=other ;;
     esac
-  done | awk '{s[$1] += $2} END {for (g in s) print g, s[g]}'
+    echo "${task##*/} $group $ticks"
+  done
 }
 
 run() { # KIND SCRIPT PATH SECONDS -> wrk output
@@ -88,9 +90,11 @@ for kind in $KINDS; do
   echo
   echo "== $kind: $requests requests, $recs recommendations in ${DURATION}s, $(echo "$out" | awk '/Requests\/sec/ {print $2}') requests/s (load average $load)"
   declare -A US=()
-  while read -r group before after; do
-    US[$group]=$(awk -v a="$before" -v b="$after" -v n="$recs" -v t="$TICKS" 'BEGIN {printf "%.1f", (b - a) / t / n * 1e6}')
-  done < <(join <(sort "$WORK/ticks-before-$kind") <(sort "$WORK/ticks-after-$kind"))
+  # Per thread, so that a thread that ends or starts during the run does not skew its group.
+  while read -r group ticks; do
+    US[$group]=$(awk -v d="$ticks" -v n="$recs" -v t="$TICKS" 'BEGIN {printf "%.1f", d / t / n * 1e6}')
+  done < <(awk 'NR == FNR {before[$1] = $3; next} {d[$2] += $3 - (($1 in before) ? before[$1] : 0)} END {for (g in d) print g, d[g]}' \
+    "$WORK/ticks-before-$kind" "$WORK/ticks-after-$kind")
   total=$(printf '%s\n' "${US[@]}" | awk '{s += $1} END {printf "%.1f", s}')
   echo "CPU us per recommendation: total $total = requests ${US[requests]:-0} + decision-log writer ${US[writer]:-0} + GC ${US[gc]:-0} + JIT ${US[jit]:-0} + other ${US[other]:-0}"
   "$ROOT/bench/jfr-breakdown.py" "$WORK/$kind.jfr" --group "requests=http-nio=${US[requests]:-0}" \

@@ -60,7 +60,7 @@ COMPONENTS = [
 
 def component(frames):
     for frame in frames:
-        name = frame["method"]["type"]["name"]
+        name = frame["method"]["type"]["name"].replace("/", ".")
         for prefix, label in COMPONENTS:
             if name.startswith(prefix):
                 return label
