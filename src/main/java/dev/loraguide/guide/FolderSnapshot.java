@@ -1,15 +1,14 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.Revision;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +19,18 @@ import java.util.stream.Stream;
  * top level and in its sub-folders. Content rather than timestamps or file events,
  * because editors save by renaming, bind mounts drop events, and a Kubernetes ConfigMap
  * swaps a {@code ..data} link without touching the files it points through. Hidden
- * entries are skipped; links are followed.
+ * entries are skipped; links are followed. Files over a megabyte are fingerprinted by
+ * size and modification time instead.
  *
  * @param hashes content hash by path relative to the rules folder
  */
 record FolderSnapshot(Map<Path, String> hashes) {
+
+	/**
+	 * A file larger than this is told apart by size and modification time rather than
+	 * read every scan: no guide file that size is served (guides.gate.max-file-size).
+	 */
+	private static final long LARGE_FILE_BYTES = 1024 * 1024;
 
 	FolderSnapshot {
 		hashes = Map.copyOf(hashes);
@@ -69,8 +75,12 @@ record FolderSnapshot(Map<Path, String> hashes) {
 			return;
 		}
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-			hashes.put(dir.relativize(file), HexFormat.of().formatHex(digest));
+			long size = Files.size(file);
+			if (size > LARGE_FILE_BYTES) {
+				hashes.put(dir.relativize(file), size + "@" + Files.getLastModifiedTime(file).toMillis());
+				return;
+			}
+			hashes.put(dir.relativize(file), Revision.of(Files.readAllBytes(file)));
 		}
 		catch (NoSuchFileException ex) {
 			// Gone between listing and reading, like an editor's temporary file: not part
@@ -78,9 +88,6 @@ record FolderSnapshot(Map<Path, String> hashes) {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package dev.loraguide.recommend;
 
+import dev.loraguide.guide.fact.ActorDataset;
+
 import jakarta.validation.constraints.Size;
 
 /**
@@ -8,5 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param id stable actor id, used for experiment assignment and the decision log
  * @param name display name; becomes the trigger token in guides that say so
  */
-public record Actor(@Size(max = 200) String id, @Size(max = 200) String name) {
+public record Actor(@Size(max = ActorDataset.MAX_NAME_LENGTH) String id,
+		@Size(max = ActorDataset.MAX_NAME_LENGTH) String name) {
 }

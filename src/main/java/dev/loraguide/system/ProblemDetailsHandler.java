@@ -3,6 +3,7 @@ package dev.loraguide.system;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +76,33 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Object> handleServiceFailure(ServiceFailureException ex, WebRequest request) {
+		return failure(ex, ex.code(), ex.getMessage(), (ex.getCause() != null) ? ex.getCause() : null, request);
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(RuntimeException ex, WebRequest request) {
-		logger.error("Request failed: {}", request.getDescription(false), ex);
+		return failure(ex, "internal_error", "The service failed to answer this request.", ex, request);
+	}
+
+	/**
+	 * A 500 whose body says what failed in a sentence and gives a correlation id; the
+	 * cause, with its stack trace, goes to the log once under that id and never to the
+	 * caller.
+	 */
+	private ResponseEntity<Object> failure(Exception ex, String code, String message, Throwable cause,
+			WebRequest request) {
+		String correlationId = UUID.randomUUID().toString();
+		if (cause != null) {
+			logger.error("{} {} [correlation id {}]", message, request.getDescription(false), correlationId, cause);
+		}
+		else {
+			logger.error("{} {} [correlation id {}]", message, request.getDescription(false), correlationId);
+		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The service failed to answer: " + ex.getMessage());
-		body.setProperty("code", "internal_error");
+				message + " Quote correlation id " + correlationId + " when reporting it.");
+		body.setProperty("code", code);
+		body.setProperty("correlationId", correlationId);
 		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
 	}
 

@@ -1,6 +1,9 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.Revision;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -110,7 +113,8 @@ class GuideGuardrailsTests {
 		});
 		String drl = HEADER + "rule \"Exit\" when then System.exit( 1 ); end\n";
 
-		GuideValidation validation = loader.validate(guide(drl));
+		GuideValidation validation = loader.validate(guide(drl), Duration.ofMillis(1), (doing) -> {
+		});
 
 		assertThat(validation.problems()).extracting(GuideProblem::message)
 			.singleElement()
@@ -120,8 +124,7 @@ class GuideGuardrailsTests {
 
 	private static GuideSource guide(String drl) {
 		Map<String, String> files = new TreeMap<>(Map.of("rules.drl", drl));
-		return new GuideSource("test", Path.of("test"), new TreeMap<>(files),
-				GuideSource.revisionOf(new TreeMap<>(files)));
+		return new GuideSource("test", Path.of("test"), new TreeMap<>(files), Revision.of(new TreeMap<>(files)));
 	}
 
 }

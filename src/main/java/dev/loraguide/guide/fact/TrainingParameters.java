@@ -1,5 +1,8 @@
 package dev.loraguide.guide.fact;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The training parameters of a recommendation. A component is null when the guide left it
  * open.
@@ -18,5 +21,25 @@ public record TrainingParameters(Integer maxTrainSteps, Double learningRate, Int
 
 	public static final TrainingParameters NONE = new TrainingParameters(null, null, null, null, null, null, null,
 			null);
+
+	/** The names of the parameters left without a value, in declaration order. */
+	public List<String> unset() {
+		List<String> unset = new ArrayList<>(0);
+		addIfNull(unset, "maxTrainSteps", this.maxTrainSteps);
+		addIfNull(unset, "learningRate", this.learningRate);
+		addIfNull(unset, "networkDim", this.networkDim);
+		addIfNull(unset, "networkAlpha", this.networkAlpha);
+		addIfNull(unset, "repeats", this.repeats);
+		addIfNull(unset, "epochs", this.epochs);
+		addIfNull(unset, "warmupSteps", this.warmupSteps);
+		addIfNull(unset, "lrScheduler", this.lrScheduler);
+		return unset;
+	}
+
+	private static void addIfNull(List<String> names, String name, Object value) {
+		if (value == null) {
+			names.add(name);
+		}
+	}
 
 }
