@@ -3,5 +3,7 @@
  * actor-dataset fact, evaluates one guide revision against it, answers with the
  * parameters and their provenance, counts and times it, and publishes
  * {@link dev.loraguide.recommend.RecommendationMade} for whoever records decisions.
+ * {@code POST /api/v1/recommendations/batch} does the same for up to 1,000 requests in
+ * one body, each answered or refused in its own slot.
  */
 package dev.loraguide.recommend;
