@@ -31,6 +31,6 @@ public record GuidesProperties(@DefaultValue("rules") Path dir,
 	 * The default of {@code guides.max-rule-firings}, shared with the {@code check}
 	 * command.
 	 */
-	static final String MAX_RULE_FIRINGS = "1000";
+	public static final String MAX_RULE_FIRINGS = "1000";
 
 }
