@@ -15,7 +15,7 @@ import dev.loraguide.guide.Evaluation;
 import dev.loraguide.guide.Guide;
 import dev.loraguide.guide.GuideCompiler;
 import dev.loraguide.guide.GuideLoader;
-import dev.loraguide.guide.GuideRejectedException;
+import dev.loraguide.guide.GuideRefusedException;
 import dev.loraguide.guide.GuideSource;
 import dev.loraguide.guide.GuidesProperties;
 import dev.loraguide.guide.PresetTable;
@@ -158,7 +158,7 @@ public final class ExportCommand implements Callable<Integer> {
 			err.println("export: " + ex.getMessage());
 			return USAGE;
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			err.println("export: guide " + this.guideFolder + " is refused; run check for its preset table:");
 			ex.getProblems().forEach((problem) -> err.println(InertText.of(problem.toString())));
 			return GUIDE_REFUSED;
@@ -182,7 +182,7 @@ public final class ExportCommand implements Callable<Integer> {
 		return WRITTEN;
 	}
 
-	private TrainerExport evaluateAndExport() throws GuideRejectedException {
+	private TrainerExport evaluateAndExport() throws GuideRefusedException {
 		if (!Set.of("text", "json").contains(this.printFormat)) {
 			throw new UsageException("--format must be text or json");
 		}
