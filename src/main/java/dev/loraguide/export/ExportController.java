@@ -69,7 +69,7 @@ class ExportController {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = TrainerExport.class)),
 					@Content(mediaType = ExportZip.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")) })
-	@ApiResponse(responseCode = "400", description = "unknown format, unknown option or bad option value (field)",
+	@ApiResponse(responseCode = "4XX", description = "unknown format, unknown option or bad option value (field)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "404", description = "no recommendation with this id was logged",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -98,7 +98,7 @@ class ExportController {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = TrainerExport.class)),
 					@Content(mediaType = ExportZip.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")) })
-	@ApiResponse(responseCode = "400",
+	@ApiResponse(responseCode = "4XX",
 			description = "invalid recommendation request, unknown format, unknown option or bad option value (field)",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	ResponseEntity<?> exportNew(@Valid @RequestBody RecommendationRequest body,

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * A config tree being filled in key order. A value the guide left open (null) is left
  * out, so the trainer's own default applies. Decimals are written plainly
- * ({@code 0.00025}, not {@code 2.5E-4}) and always with a decimal point, because TOML and
+ * ({@code 0.0003}, not {@code 3.0E-4}) and always with a decimal point, because TOML and
  * YAML read {@code 1} as an integer.
  */
 final class Tree {

@@ -38,12 +38,17 @@ final class Exports {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * Compiled once per test run: compiling a guide is the slow part of an export test.
+	 */
+	private static final Map<String, Guide> GUIDES = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private Exports() {
 	}
 
 	/** The shipped guide's recommendation, evaluated as the service would. */
 	static ExportSource ofGuide(String guideId, int images, String actor, ParameterOverrides overrides) {
-		Guide guide = ShippedGuides.load(guideId);
+		Guide guide = GUIDES.computeIfAbsent(guideId, ShippedGuides::load);
 		Evaluation evaluation = guide.evaluate(new ActorDataset(null, actor, images, Map.of()), overrides);
 		return new ExportSource(guide.id(), guide.revision(), RECOMMENDATION, images, evaluation.triggerToken(),
 				evaluation.parameters());
