@@ -21,6 +21,9 @@ public enum ProblemCode {
 
 	UNREADABLE_BODY(HttpStatus.BAD_REQUEST, "The body is missing or cannot be read."),
 
+	INVALID_EXPORT_OPTION(HttpStatus.BAD_REQUEST,
+			"An export option is unknown or has a bad value (an unknown trainer format, say); 'field' names it."),
+
 	BAD_REQUEST(HttpStatus.BAD_REQUEST,
 			"The request line, a header or the path is refused before it reaches the API: an encoded slash or "
 					+ "backslash, a path parameter such as ';jsessionid=', headers over the limit."),
