@@ -3,8 +3,8 @@ package dev.loraguide.recommend;
 import java.net.URI;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.loraguide.system.ProblemCode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 
@@ -23,9 +23,12 @@ import org.springframework.http.HttpStatus;
  * {@code /requests/3/dataset/imageCount}
  * @param errors every field to fix, when the problem is about input
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record BatchProblem(URI type, String title, int status, String detail, String code, String field, String pointer,
-		List<Error> errors) {
+// Nullable as a schema because a batch slot holds either an answer or a problem
+// (BatchResult).
+@Schema(nullable = true)
+public record BatchProblem(URI type, String title, int status, String detail, String code,
+		@Schema(nullable = true) String field, @Schema(nullable = true) String pointer,
+		@Schema(nullable = true) List<Error> errors) {
 
 	private static final URI ABOUT_BLANK = URI.create("about:blank");
 

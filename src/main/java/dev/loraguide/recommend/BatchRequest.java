@@ -18,8 +18,10 @@ import tools.jackson.databind.JsonNode;
  */
 public record BatchRequest(@NotNull(message = "must hold from 1 to " + MAX_REQUESTS + " requests") @Size(min = 1,
 		max = MAX_REQUESTS, message = "must hold from 1 to " + MAX_REQUESTS + " requests") @ArraySchema(
-				schema = @Schema(implementation = RecommendationRequest.class), minItems = 1,
-				maxItems = MAX_REQUESTS) List<JsonNode> requests) {
+				schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+						description = "a body of POST /api/v1/recommendations; each is checked on its own and, "
+								+ "when bad, refused in its slot of the answer"),
+				minItems = 1, maxItems = MAX_REQUESTS) List<JsonNode> requests) {
 
 	/** The most requests one batch may hold. */
 	public static final int MAX_REQUESTS = 1000;

@@ -1,6 +1,6 @@
 package dev.loraguide.recommend;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One slot of a batch answer: the recommendation, or the problem that kept the request
@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param recommendation the answer, absent when refused
  * @param problem why the request was refused, absent when answered
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record BatchResult(int status, RecommendationResponse recommendation, BatchProblem problem) {
+public record BatchResult(int status, @Schema(nullable = true) RecommendationResponse recommendation,
+		@Schema(nullable = true) BatchProblem problem) {
 
 	static BatchResult answered(RecommendationResponse recommendation) {
 		return new BatchResult(200, recommendation, null);

@@ -23,6 +23,9 @@ import dev.loraguide.guide.fact.Warning;
  * @param firedRules names of the guide's rules that fired, in firing order
  * @param summary one sentence for a person
  */
+// Nullable as a schema because a batch slot holds either an answer or a problem
+// (BatchResult).
+@Schema(nullable = true)
 public record RecommendationResponse(UUID recommendationId, GuideRevision guide,
 		@Schema(nullable = true) ExperimentVariant experiment, Preset preset, TrainingParameters parameters,
 		@Schema(nullable = true) String triggerToken, @Schema(nullable = true) FileSizeEstimate estimatedFileSizeMb,

@@ -3,6 +3,7 @@ package dev.loraguide.security;
 import java.io.IOException;
 import java.net.URI;
 
+import dev.loraguide.system.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,13 +36,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 			throws IOException {
 		if (exception instanceof TooManyFailedAuthenticationsException throttled) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
-			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too_many_failed_authentications",
-					throttled.getMessage());
+			write(request, response, ProblemCode.TOO_MANY_FAILED_AUTHENTICATIONS, throttled.getMessage());
 			return;
 		}
 		boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented ? "Bearer error=\"invalid_token\"" : "Bearer");
-		write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+		write(request, response, ProblemCode.UNAUTHORIZED,
 				presented ? "The bearer credential was refused: it is neither a token of this service nor a valid JWT."
 						: "This needs a credential: send 'Authorization: Bearer <token>' (see docs/security.md).");
 	}
@@ -49,13 +49,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
-		write(request, response, HttpStatus.FORBIDDEN, "forbidden",
-				"The credential is valid but lacks the role this needs: " + RequiredRole.of(request).settingName()
-						+ ".");
+		write(request, response, ProblemCode.FORBIDDEN, "The credential is valid but lacks the role this needs: "
+				+ RequiredRole.of(request).settingName() + ".");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-			String detail) throws IOException {
+	private void write(HttpServletRequest request, HttpServletResponse response, ProblemCode code, String detail)
+			throws IOException {
+		HttpStatus status = code.status();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		try {
 			problem.setInstance(URI.create(request.getRequestURI()));
@@ -63,7 +63,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 		catch (IllegalArgumentException ex) {
 			// A path that is no URI has nothing to point back at.
 		}
-		problem.setProperty("code", code);
+		problem.setProperty("code", code.code());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem));

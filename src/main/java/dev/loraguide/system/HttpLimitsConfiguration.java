@@ -10,17 +10,19 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The request-size limit ({@code api.max-request-size}, 64 KB by default): no request of
- * the API comes near it, and anything bigger is refused before it is read.
+ * The request-size limits ({@code api.max-request-size}, 64 KB by default, and
+ * {@code api.max-batch-request-size}, 1 MB, for a batch of up to a thousand requests): no
+ * request of the API comes near them, and anything bigger is refused before it is read.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpLimitsConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-			@Value("${api.max-request-size:64KB}") DataSize limit, JsonMapper json) {
+			@Value("${api.max-request-size:64KB}") DataSize limit,
+			@Value("${api.max-batch-request-size:1MB}") DataSize batchLimit, JsonMapper json) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(limit, new ProblemResponseWriter(json)));
+				new RequestSizeLimitFilter(limit, batchLimit, new ProblemResponseWriter(json)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

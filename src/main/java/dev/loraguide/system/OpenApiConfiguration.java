@@ -66,7 +66,39 @@ class OpenApiConfiguration {
 				});
 			}));
 			requireEveryProperty(openApi.getComponents().getSchemas(), answered);
+			openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::anyValueForPlainObjects);
 		};
+	}
+
+	/**
+	 * A Java {@code Object} property (a value that is a number, a text or a list, such as
+	 * a diff's before and after) is described as {@code object}, which no number matches;
+	 * in OpenAPI 3.0 a schema without a type takes any value.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void anyValueForPlainObjects(Schema<?> schema) {
+		if (schema.getProperties() == null) {
+			return;
+		}
+		schema.getProperties().replaceAll((name, property) -> {
+			if (property.getItems() != null && isPlainObject(property.getItems())) {
+				// A list of any values, such as a batch's requests, each checked on its
+				// own.
+				property.setItems(anyValue(property.getItems().getDescription()));
+			}
+			return isPlainObject(property) ? anyValue(property.getDescription()) : property;
+		});
+	}
+
+	/** No type, and open to any key should the value be an object. */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static Schema<?> anyValue(String description) {
+		return new Schema().description(description).nullable(true).additionalProperties(true);
+	}
+
+	private static boolean isPlainObject(Schema<?> schema) {
+		return "object".equals(schema.getType()) && schema.getProperties() == null && schema.get$ref() == null
+				&& (schema.getAdditionalProperties() == null || Boolean.TRUE.equals(schema.getAdditionalProperties()));
 	}
 
 	/**
@@ -85,10 +117,12 @@ class OpenApiConfiguration {
 			addProblem(responses, HttpStatus.PAYLOAD_TOO_LARGE);
 			addProblem(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		}
-		if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-			addProblem(responses, HttpStatus.UNAUTHORIZED);
-			addProblem(responses, HttpStatus.FORBIDDEN);
-		}
+		// Any operation: reading may be closed to anonymous callers
+		// (security.anonymous-read),
+		// and a refused credential is throttled wherever it is sent.
+		addProblem(responses, HttpStatus.UNAUTHORIZED);
+		addProblem(responses, HttpStatus.FORBIDDEN);
+		addProblem(responses, HttpStatus.TOO_MANY_REQUESTS);
 		responses.forEach((status, response) -> {
 			if (status.startsWith("4") || status.startsWith("5")) {
 				response.setContent(new Content().addMediaType(PROBLEM_MEDIA_TYPE,

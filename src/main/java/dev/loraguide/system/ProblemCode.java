@@ -34,6 +34,9 @@ public enum ProblemCode {
 
 	NOT_FOUND(HttpStatus.NOT_FOUND, "No operation at this path."),
 
+	TOO_MANY_FAILED_AUTHENTICATIONS(HttpStatus.TOO_MANY_REQUESTS,
+			"Too many refused credentials from this address: wait for 'Retry-After' seconds."),
+
 	UNKNOWN_GUIDE(HttpStatus.NOT_FOUND, "The request names a guide that is not loaded; 'field' is 'guide'."),
 
 	UNKNOWN_REVISION(HttpStatus.NOT_FOUND,
@@ -52,7 +55,7 @@ public enum ProblemCode {
 			"The recommendation was made but the decision log dropped it: it takes no outcomes."),
 
 	CONTENT_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE,
-			"The body is over the request-size limit (64 KB); the service did not read it."),
+			"The body is over the request-size limit (64 KB, 1 MB for a batch); the service did not read it."),
 
 	URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "The request line is over the limit."),
 
@@ -110,6 +113,7 @@ public enum ProblemCode {
 			case 404 -> NOT_FOUND;
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
+			case 429 -> TOO_MANY_FAILED_AUTHENTICATIONS;
 			case 413 -> CONTENT_TOO_LARGE;
 			case 414 -> URI_TOO_LONG;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;

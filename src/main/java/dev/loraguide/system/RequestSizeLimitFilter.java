@@ -24,26 +24,30 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
+	private final long batchLimit;
+
 	private final ProblemResponseWriter problems;
 
-	RequestSizeLimitFilter(DataSize limit, ProblemResponseWriter problems) {
+	RequestSizeLimitFilter(DataSize limit, DataSize batchLimit, ProblemResponseWriter problems) {
 		this.limit = limit.toBytes();
+		this.batchLimit = batchLimit.toBytes();
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
-			ProblemDetail problem = ProblemBodies.of(ProblemCode.CONTENT_TOO_LARGE, "The body has "
-					+ request.getContentLengthLong() + " bytes; the limit is " + this.limit + " bytes.");
+		// A batch holds up to a thousand requests, so it gets a limit of its own.
+		long limit = request.getRequestURI().endsWith("/batch") ? this.batchLimit : this.limit;
+		if (request.getContentLengthLong() > limit) {
+			ProblemDetail problem = ProblemBodies.of(ProblemCode.CONTENT_TOO_LARGE,
+					"The body has " + request.getContentLengthLong() + " bytes; the limit is " + limit + " bytes.");
 			problem.setInstance(ProblemBodies.instance(request.getRequestURI()));
 			response.setHeader("Connection", "close");
 			this.problems.write(response, problem);
 			return;
 		}
-		chain.doFilter((request.getContentLengthLong() < 0) ? new LimitedRequest(request, this.limit) : request,
-				response);
+		chain.doFilter((request.getContentLengthLong() < 0) ? new LimitedRequest(request, limit) : request, response);
 	}
 
 	/** A body of unknown length that stops at the limit. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.loraguide.ApiClient;
+import dev.loraguide.TestCredentials;
 import dev.loraguide.experiment.RulesFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +102,8 @@ class GuidePageBrowserTests {
 				.postJson("/api/v1/recommendations",
 						"{\"actor\": {\"id\": \"actor-" + actor + "\"}, \"dataset\": {\"imageCount\": 20}}")
 				.json();
-			this.api.postJson("/api/v1/recommendations/" + answer.path("recommendationId").asString() + "/outcomes",
+			this.api.postJsonAs("/api/v1/recommendations/" + answer.path("recommendationId").asString() + "/outcomes",
+					TestCredentials.REPORTER,
 					"{\"metric\": \"likeness\", \"value\": " + (0.5 + (actor % 7) * 0.05) + "}");
 		}
 	}
