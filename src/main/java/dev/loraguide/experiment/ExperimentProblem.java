@@ -9,10 +9,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * as a whole
  * @param field path of the field at fault inside the experiment (or the file), such as
  * {@code variants[1].weight}; null when no single field is to blame
+ * @param line 1-based line of the experiments file to fix, 0 when unknown
+ * @param column 1-based column of the experiments file to fix, 0 when unknown
  * @param message what is wrong
  */
-record ExperimentProblem(@Schema(nullable = true) String experiment, @Schema(nullable = true) String field,
-		String message) {
+record ExperimentProblem(@Schema(nullable = true) String experiment, @Schema(nullable = true) String field, int line,
+		int column, String message) {
+
+	/** A problem found after reading, whose place the file's locations supply. */
+	ExperimentProblem(String experiment, String field, String message) {
+		this(experiment, field, 0, 0, message);
+	}
 
 	static ExperimentProblem ofFile(String field, String message) {
 		return new ExperimentProblem(null, field, message);

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,8 +82,12 @@ class ExperimentRegistry {
 			return before;
 		}
 		List<ExperimentProblem> problems = new ArrayList<>(candidate.parsed().problems());
-		problems.addAll(ExperimentsValidator.fileProblems(candidate.parsed().experiments()));
-		problems.addAll(ExperimentsValidator.guideProblems(candidate.parsed().experiments(), servingGuides));
+		ExperimentsFile.Parsed parsed = candidate.parsed();
+		ExperimentsValidator.fileProblems(parsed.experiments()).stream().map(parsed::locate).forEach(problems::add);
+		ExperimentsValidator.guideProblems(parsed.experiments(), servingGuides)
+			.stream()
+			.map(parsed::locate)
+			.forEach(problems::add);
 		// The serving revision passed every check when it went live, so a guide problem
 		// now means a
 		// guide went away: its experiments are suspended (see ExperimentsState), the file
@@ -132,11 +137,11 @@ class ExperimentRegistry {
 			content = Files.readString(this.file, StandardCharsets.UTF_8);
 		}
 		catch (NoSuchFileException ex) {
-			return new Newest(NO_FILE, new ExperimentsFile.Parsed(List.of(), List.of()));
+			return new Newest(NO_FILE, ExperimentsFile.Parsed.EMPTY);
 		}
 		catch (IOException ex) {
 			return new Newest("unreadable", new ExperimentsFile.Parsed(List.of(),
-					List.of(ExperimentProblem.ofFile(null, "cannot be read: " + ex))));
+					List.of(ExperimentProblem.ofFile(null, "cannot be read: " + ex)), FileLocations.NONE, Map.of()));
 		}
 		return new Newest(Revision.of(content), ExperimentsFile.parse(content));
 	}

@@ -1,45 +1,67 @@
 package dev.loraguide.experiment;
 
+import dev.loraguide.experiment.FileLocations.Position;
+import dev.loraguide.system.PlainDecimal;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads the experiments file into {@link Experiment}s, refusing fields of the wrong type,
- * missing ones and unknown ones (a misspelt {@code wieght} must not silently mean "no
- * weight"). Rules that span several fields or experiments are the
+ * Reads the experiments file into {@link Experiment}s: Jackson binds it to an
+ * {@link ExperimentsDocument}, refusing unknown fields (a misspelt {@code wieght} must
+ * not silently mean "no weight") and values of the wrong type, then Bean Validation
+ * checks each field. Every problem is found in one read and points at its line and
+ * column. Rules that span several fields or experiments are the
  * {@link ExperimentsValidator}'s.
  */
 final class ExperimentsFile {
 
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+	private static final Pattern IN_EXPERIMENT = Pattern.compile("experiments\\[(\\d+)\\](?:\\.(.+))?");
 
-	private static final Set<String> FILE_FIELDS = Set.of("experiments");
+	private static final Pattern NAME = Pattern.compile(ExperimentsDocument.NAME);
 
-	private static final Set<String> EXPERIMENT_FIELDS = Set.of("id", "status", "salt", "variants", "filter", "forced");
+	private static final Validator validator = Validation.byDefaultProvider()
+		.configure()
+		.messageInterpolator(new ParameterMessageInterpolator())
+		.buildValidatorFactory()
+		.getValidator();
 
-	private static final Set<String> VARIANT_FIELDS = Set.of("name", "guide", "weight");
+	private final ObjectMapper mapper;
 
-	private static final Set<String> FILTER_FIELDS = Set.of("imageCount");
-
-	private static final Set<String> RANGE_FIELDS = Set.of("min", "max");
-
-	private final List<ExperimentProblem> problems = new ArrayList<>();
-
-	private String experiment;
-
-	private String fieldPrefix = "";
+	/** Problems by path, before they are told apart by experiment. */
+	private final Map<String, String> found = new LinkedHashMap<>();
 
 	private ExperimentsFile() {
+		this.mapper = YAMLMapper.builder()
+			.addHandler(new ProblemCollector())
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.build();
 	}
 
 	/**
@@ -52,244 +74,265 @@ final class ExperimentsFile {
 	}
 
 	private Parsed read(String content) {
-		Object document;
+		FileLocations locations;
 		try {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
+			locations = FileLocations.of(this.mapper, content);
 		}
-		catch (YAMLException ex) {
-			return new Parsed(List.of(),
-					List.of(ExperimentProblem.ofFile(null, "is not valid YAML: " + ex.getMessage())));
+		catch (StreamReadException ex) {
+			Position at = Position.of(ex.getLocation());
+			return new Parsed(List.of(), List.of(new ExperimentProblem(null, null, at.line(), at.column(),
+					"is not valid YAML: " + ex.getOriginalMessage())), FileLocations.NONE, Map.of());
 		}
-		List<Experiment> experiments = new ArrayList<>();
+		if (locations.isEmpty()) {
+			return Parsed.EMPTY;
+		}
+		ExperimentsDocument document = null;
+		try {
+			document = this.mapper.readValue(content, ExperimentsDocument.class);
+		}
+		catch (JacksonException ex) {
+			// What the collector cannot step over ends binding; report it like the rest.
+			this.found.putIfAbsent(path(ex), expected(ex));
+		}
+		List<ExperimentsDocument.Entry> entries = (document != null && document.experiments() != null)
+				? document.experiments() : List.of();
 		if (document != null) {
-			Map<String, Object> file = mapping(document, "the file", FILE_FIELDS);
-			if (file != null) {
-				List<?> entries = sequence(file.get("experiments"), "experiments", false);
-				for (int i = 0; i < entries.size(); i++) {
-					Experiment read = experiment(entries.get(i), "experiments[" + i + "]");
-					if (read != null) {
-						experiments.add(read);
-					}
-				}
+			for (ConstraintViolation<ExperimentsDocument> violation : validator.validate(document)) {
+				this.found.putIfAbsent(path(violation.getPropertyPath()), message(violation));
 			}
 		}
-		return new Parsed(experiments, this.problems);
-	}
-
-	private Experiment experiment(Object node, String path) {
-		this.experiment = null;
-		this.fieldPrefix = "";
-		Map<String, Object> fields = mapping(node, path, null);
-		if (fields == null) {
-			return null;
-		}
-		int before = this.problems.size();
-		this.fieldPrefix = path + ".";
-		String id = name(fields.get("id"), "id");
-		if (id != null) {
-			this.experiment = id;
-			this.fieldPrefix = "";
-		}
-		checkKnown(fields, EXPERIMENT_FIELDS, null);
-		String statusText = text(fields.get("status"), "status", true);
-		ExperimentStatus status = status(statusText);
-		String salt = text(fields.get("salt"), "salt", false);
-		List<Variant> variants = variants(sequence(fields.get("variants"), "variants", true));
-		ImageCountRange imageCounts = filter(fields.get("filter"));
-		Map<String, String> forced = forced(fields.get("forced"));
-		if (id == null || this.problems.size() > before) {
-			return null;
-		}
-		return new Experiment(id, status, (salt != null) ? salt : id, variants, imageCounts, forced);
-	}
-
-	private ExperimentStatus status(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return ExperimentStatus.valueOf(text.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			problem("status", "must be running or stopped, not '" + text + "'");
-			return null;
-		}
-	}
-
-	private List<Variant> variants(List<?> entries) {
-		List<Variant> variants = new ArrayList<>();
+		Map<Integer, String> ids = ids(entries);
+		List<ExperimentProblem> problems = new ArrayList<>();
+		this.found.forEach((path, message) -> problems.add(problem(path, message, ids, locations)));
+		List<Experiment> experiments = new ArrayList<>();
 		for (int i = 0; i < entries.size(); i++) {
-			String path = "variants[" + i + "]";
-			Map<String, Object> fields = mapping(entries.get(i), path, VARIANT_FIELDS);
-			if (fields != null) {
-				String name = name(fields.get("name"), path + ".name");
-				String guide = text(fields.get("guide"), path + ".guide", true);
-				Double weight = weight(fields.get("weight"), path + ".weight");
-				if (name != null && guide != null && weight != null) {
-					variants.add(new Variant(name, guide, weight));
-				}
+			if (ids.containsKey(i) && !hasProblem(i)) {
+				experiments.add(experiment(entries.get(i), problems, locations, "experiments[" + i + "]"));
 			}
 		}
-		return variants;
+		problems.sort(Comparator.comparingInt(ExperimentProblem::line).thenComparingInt(ExperimentProblem::column));
+		Map<String, Integer> indexes = new HashMap<>();
+		ids.forEach((index, id) -> indexes.merge(id, index, Math::max));
+		return new Parsed(experiments.stream().filter((experiment) -> experiment != null).toList(), problems, locations,
+				indexes);
 	}
 
-	private Double weight(Object node, String field) {
-		if (node == null) {
-			problem(field, "is required");
-			return null;
-		}
-		if (!(node instanceof Number number) || !Double.isFinite(number.doubleValue()) || number.doubleValue() < 0
-				|| number.doubleValue() > 100) {
-			problem(field, "must be a number from 0 to 100, not '" + node + "'");
-			return null;
-		}
-		return number.doubleValue();
-	}
-
-	private ImageCountRange filter(Object node) {
-		if (node == null) {
-			return ImageCountRange.ALL;
-		}
-		Map<String, Object> filter = mapping(node, "filter", FILTER_FIELDS);
-		if (filter == null || filter.get("imageCount") == null) {
-			if (filter != null) {
-				problem("filter.imageCount", "is required in a filter");
+	/** An entry's id when it is a valid name, so that its problems can name it. */
+	private Map<Integer, String> ids(List<ExperimentsDocument.Entry> entries) {
+		Map<Integer, String> ids = new HashMap<>();
+		for (int i = 0; i < entries.size(); i++) {
+			String id = (entries.get(i) != null) ? entries.get(i).id() : null;
+			if (id != null && NAME.matcher(id).matches() && !this.found.containsKey("experiments[" + i + "].id")) {
+				ids.put(i, id);
 			}
-			return ImageCountRange.ALL;
 		}
-		Map<String, Object> range = mapping(filter.get("imageCount"), "filter.imageCount", RANGE_FIELDS);
-		if (range == null) {
-			return ImageCountRange.ALL;
-		}
-		Integer min = bound(range.get("min"), "filter.imageCount.min", ImageCountRange.ALL.min());
-		Integer max = bound(range.get("max"), "filter.imageCount.max", ImageCountRange.ALL.max());
-		if (min == null || max == null) {
-			return ImageCountRange.ALL;
-		}
-		if (min > max) {
-			problem("filter.imageCount", "min " + min + " is above max " + max);
-		}
-		return new ImageCountRange(min, max);
+		return ids;
 	}
 
-	private Integer bound(Object node, String field, int absent) {
-		if (node == null) {
-			return absent;
-		}
-		if (!(node instanceof Integer value) || value < 1) {
-			problem(field, "must be a whole number of at least 1, not '" + node + "'");
-			return null;
-		}
-		return value;
+	private boolean hasProblem(int index) {
+		String entry = "experiments[" + index + "]";
+		return this.found.keySet()
+			.stream()
+			.anyMatch((path) -> path.equals(entry) || path.startsWith(entry + ".") || path.startsWith(entry + "["));
 	}
 
-	private Map<String, String> forced(Object node) {
-		Map<String, String> forced = new LinkedHashMap<>();
-		if (node == null) {
-			return forced;
-		}
-		Map<String, Object> entries = mapping(node, "forced", null);
-		if (entries != null) {
-			entries.forEach((actorId, variant) -> {
-				String name = text(variant, "forced." + actorId, true);
-				if (name != null) {
-					forced.put(actorId, name);
-				}
-			});
-		}
-		return forced;
-	}
-
-	private String name(Object node, String field) {
-		String name = text(node, field, true);
-		if (name != null && !NAME.matcher(name).matches()) {
-			problem(field, "must be 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit, not '"
-					+ name + "'");
-			return null;
-		}
-		return name;
-	}
-
-	/**
-	 * Text fields may be written as numbers ({@code salt: 2026}), but not as lists or
-	 * maps.
-	 */
-	private String text(Object node, String field, boolean required) {
-		if (node == null) {
-			if (required) {
-				problem(field, "is required");
-			}
-			return null;
-		}
-		if (node instanceof String || node instanceof Integer || node instanceof Long) {
-			String text = String.valueOf(node);
-			if (text.isBlank()) {
-				problem(field, "must not be blank");
+	/** A validated entry as an {@link Experiment}, or null when its range is inverted. */
+	private static Experiment experiment(ExperimentsDocument.Entry entry, List<ExperimentProblem> problems,
+			FileLocations locations, String path) {
+		ImageCountRange imageCounts = ImageCountRange.ALL;
+		if (entry.filter() != null) {
+			ExperimentsDocument.RangeEntry range = entry.filter().imageCount();
+			int min = (range.min() != null) ? range.min() : ImageCountRange.ALL.min();
+			int max = (range.max() != null) ? range.max() : ImageCountRange.ALL.max();
+			if (min > max) {
+				Position at = locations.find(path + ".filter.imageCount");
+				problems.add(new ExperimentProblem(entry.id(), "filter.imageCount", at.line(), at.column(),
+						"min " + min + " is above max " + max));
 				return null;
 			}
-			return text;
+			imageCounts = new ImageCountRange(min, max);
 		}
-		problem(field, "must be text, not '" + node + "' (quote it)");
-		return null;
+		List<Variant> variants = entry.variants()
+			.stream()
+			.map((variant) -> new Variant(variant.name(), variant.guide(), variant.weight()))
+			.toList();
+		ExperimentStatus status = ExperimentStatus.valueOf(entry.status().toUpperCase(Locale.ROOT));
+		String salt = (entry.salt() != null) ? entry.salt() : entry.id();
+		Map<String, String> forced = (entry.forced() != null) ? entry.forced() : Map.of();
+		return new Experiment(entry.id(), status, salt, variants, imageCounts, forced);
 	}
 
-	private List<?> sequence(Object node, String field, boolean required) {
-		if (node == null) {
-			if (required) {
-				problem(field, "is required");
-			}
-			return List.of();
+	private static ExperimentProblem problem(String path, String message, Map<Integer, String> ids,
+			FileLocations locations) {
+		Position at = locations.find(path);
+		Matcher inExperiment = IN_EXPERIMENT.matcher(path);
+		if (inExperiment.matches() && inExperiment.group(2) != null
+				&& ids.containsKey(Integer.parseInt(inExperiment.group(1)))) {
+			return new ExperimentProblem(ids.get(Integer.parseInt(inExperiment.group(1))), inExperiment.group(2),
+					at.line(), at.column(), message);
 		}
-		if (node instanceof List<?> list) {
-			return list;
-		}
-		problem(field, "must be a list");
-		return List.of();
+		return new ExperimentProblem(null, path.isEmpty() ? null : path, at.line(), at.column(), message);
 	}
 
 	/**
-	 * The fields of a mapping node, keys as text (an actor id may be written as a
-	 * number).
-	 * @param allowed the field names it may hold, or null when any key is data (forced
-	 * actors)
+	 * A constraint's message; the value at fault is quoted unless it is missing or blank,
+	 * where quoting it would show nothing.
 	 */
-	private Map<String, Object> mapping(Object node, String field, Set<String> allowed) {
-		if (!(node instanceof Map<?, ?> map)) {
-			problem(field, "must be a mapping of field: value");
+	private static String message(ConstraintViolation<?> violation) {
+		Object value = violation.getInvalidValue();
+		if (value == null || violation.getConstraintDescriptor().getAnnotation() instanceof NotNull
+				|| String.valueOf(value).isBlank()) {
+			return violation.getMessage();
+		}
+		return violation.getMessage() + ", not '" + shown(value) + "'";
+	}
+
+	private static String shown(Object value) {
+		return (value instanceof Double number) ? PlainDecimal.of(number) : String.valueOf(value);
+	}
+
+	/**
+	 * A validation path in the file's notation: {@code experiments[0].forced.actor-7}.
+	 */
+	private static String path(Path propertyPath) {
+		StringBuilder path = new StringBuilder();
+		for (Path.Node node : propertyPath) {
+			if (node.isInIterable()) {
+				if (node.getIndex() != null) {
+					path.append('[').append(node.getIndex()).append(']');
+				}
+				else if (node.getKey() != null) {
+					path.append('.').append(node.getKey());
+				}
+			}
+			if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+				path.append(path.isEmpty() ? "" : ".").append(node.getName());
+			}
+		}
+		return path.toString();
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String expected(JacksonException ex) {
+		return (ex instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+				&& mismatch.getTargetType() != null) ? expected(mismatch.getTargetType())
+						: "cannot be read: " + ex.getOriginalMessage();
+	}
+
+	/** What a field of this type must be, in the words of the file's readers. */
+	private static String expected(Class<?> type) {
+		if (List.class.isAssignableFrom(type)) {
+			return "must be a list";
+		}
+		if (type == String.class) {
+			return "must be text, not a list or mapping (quote it)";
+		}
+		if (type == Integer.class || type == int.class) {
+			return "must be a whole number of at least 1";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class) {
+			return "must be a number from 0 to 100";
+		}
+		return "must be a mapping of field: value";
+	}
+
+	/**
+	 * Records what binding cannot use and steps over it, so that one read finds every
+	 * problem of the file rather than the first.
+	 */
+	private final class ProblemCollector extends DeserializationProblemHandler {
+
+		@Override
+		public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+				ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
+			String known = String.join(", ",
+					deserializer.getKnownPropertyNames().stream().map(String::valueOf).sorted().toList());
+			ExperimentsFile.this.found.putIfAbsent(FileLocations.path(parser),
+					"is not a known field; expected one of " + known);
+			parser.skipChildren();
+			return true;
+		}
+
+		@Override
+		public Object handleUnexpectedToken(DeserializationContext context, JavaType targetType, JsonToken token,
+				JsonParser parser, String failureMessage) {
+			String field = FileLocations.path(parser);
+			String message = expected(targetType.getRawClass());
+			if (token.isScalarValue()) {
+				message += ", not '" + parser.getString() + "'";
+			}
+			ExperimentsFile.this.found.putIfAbsent(field, message);
+			parser.skipChildren();
 			return null;
 		}
-		Map<String, Object> fields = new LinkedHashMap<>();
-		map.forEach((key, value) -> fields.put(String.valueOf(key), value));
-		if (allowed != null) {
-			checkKnown(fields, allowed, field.equals("the file") ? null : field);
+
+		@Override
+		public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
+				String failureMessage) {
+			ExperimentsFile.this.found.putIfAbsent(FileLocations.path(context.getParser()),
+					expected(targetType) + ", not '" + value + "'");
+			return null;
 		}
-		return fields;
-	}
 
-	private void checkKnown(Map<String, Object> fields, Set<String> allowed, String parent) {
-		String expected = String.join(", ", allowed.stream().sorted().toList());
-		fields.keySet()
-			.stream()
-			.filter((key) -> !allowed.contains(key))
-			.forEach((key) -> problem((parent != null) ? parent + "." + key : key,
-					"is not a known field; expected one of " + expected));
-	}
+		@Override
+		public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value,
+				String failureMessage) {
+			ExperimentsFile.this.found.putIfAbsent(FileLocations.path(context.getParser()),
+					expected(targetType) + ", not '" + value + "'");
+			return null;
+		}
 
-	private void problem(String field, String message) {
-		this.problems.add(new ExperimentProblem(this.experiment, this.fieldPrefix + field, message));
+		@Override
+		public Object handleMissingInstantiator(DeserializationContext context, Class<?> instanceClass,
+				ValueInstantiator instantiator, JsonParser parser, String failureMessage) {
+			ExperimentsFile.this.found.putIfAbsent(FileLocations.path(parser), expected(instanceClass));
+			parser.skipChildren();
+			return null;
+		}
+
 	}
 
 	/**
 	 * What reading the file found.
 	 *
 	 * @param experiments the experiments read without problems
-	 * @param problems every problem, in file order
+	 * @param problems every problem, top to bottom
+	 * @param locations where each field of the file starts
+	 * @param indexes each experiment id's index in the file (the last, where ids repeat)
 	 */
-	record Parsed(List<Experiment> experiments, List<ExperimentProblem> problems) {
+	record Parsed(List<Experiment> experiments, List<ExperimentProblem> problems, FileLocations locations,
+			Map<String, Integer> indexes) {
+
+		static final Parsed EMPTY = new Parsed(List.of(), List.of(), FileLocations.NONE, Map.of());
 
 		Parsed {
 			experiments = List.copyOf(experiments);
 			problems = List.copyOf(problems);
+			indexes = Map.copyOf(indexes);
+		}
+
+		/** The problem pointing at where its field is written in this file. */
+		ExperimentProblem locate(ExperimentProblem problem) {
+			if (problem.line() > 0 || problem.experiment() == null || !this.indexes.containsKey(problem.experiment())) {
+				return problem;
+			}
+			String entry = "experiments[" + this.indexes.get(problem.experiment()) + "]";
+			Position at = this.locations
+				.find((problem.field() != null) ? entry + "." + problem.field().replace("[*]", "") : entry);
+			return new ExperimentProblem(problem.experiment(), problem.field(), at.line(), at.column(),
+					problem.message());
 		}
 
 	}

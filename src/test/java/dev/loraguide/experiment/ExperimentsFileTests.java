@@ -81,6 +81,52 @@ class ExperimentsFileTests {
 	}
 
 	@Test
+	void aProblemPointsAtTheLineAndColumnToFix() {
+		String yaml = """
+				experiments:
+				  - id: lr
+				    status: running
+				    variants:
+				      - {name: control, guide: flux-lora, wieght: 50}
+				      - {name: legacy, guide: legacy-defaults, weight: 50}
+				""";
+		assertThat(ExperimentsFile.parse(yaml).problems())
+			.contains(new ExperimentProblem("lr", "variants[0].wieght", 5, 43,
+					"is not a known field; expected one of guide, name, weight"))
+			.contains(new ExperimentProblem("lr", "variants[0].weight", 5, 9, "is required"));
+	}
+
+	@Test
+	void valueOfTheWrongTypeIsRefusedWithExperimentFieldAndPlace() {
+		String yaml = """
+				experiments:
+				  - id: lr
+				    status: running
+				    salt: [a, b]
+				    variants:
+				      - {name: control, guide: flux-lora, weight: half}
+				      - {name: legacy, guide: legacy-defaults, weight: 50}
+				""";
+		assertThat(ExperimentsFile.parse(yaml).problems()).containsExactly(
+				new ExperimentProblem("lr", "salt", 4, 5, "must be text, not a list or mapping (quote it)"),
+				new ExperimentProblem("lr", "variants[0].weight", 6, 43, "must be a number from 0 to 100, not 'half'"));
+	}
+
+	@Test
+	void aProblemFoundAcrossFieldsPointsAtTheirEnclosingField() {
+		ExperimentsFile.Parsed parsed = ExperimentsFile.parse(file("lr", "running", "", 60, 50));
+		assertThat(ExperimentsValidator.fileProblems(parsed.experiments()).stream().map(parsed::locate)).singleElement()
+			.satisfies((problem) -> assertThat(problem.line()).isEqualTo(4))
+			.satisfies((problem) -> assertThat(problem.column()).isEqualTo(5));
+	}
+
+	@Test
+	void brokenYamlCarriesAPlaceInTheFile() {
+		assertThat(ExperimentsFile.parse("experiments: [\n  - id: a\n").problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.line()).isPositive());
+	}
+
+	@Test
 	void weightsThatDoNotAddUpTo100AreRefused() {
 		assertThat(problems(file("lr", "running", "", 60, 50))).extracting(ExperimentProblem::toString)
 			.containsExactly("experiment 'lr' variants[*].weight: weights add up to 110, not 100");
