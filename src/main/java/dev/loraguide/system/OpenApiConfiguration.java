@@ -90,10 +90,10 @@ class OpenApiConfiguration {
 		});
 	}
 
-	/** No type, and open to any key should the value be an object. */
+	/** No type: any value. */
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static Schema<?> anyValue(String description) {
-		return new Schema().description(description).nullable(true).additionalProperties(true);
+		return new Schema().description(description).nullable(true);
 	}
 
 	private static boolean isPlainObject(Schema<?> schema) {
