@@ -4,10 +4,9 @@
 # same heap on 127.0.0.1, measures start to first answer, warms both up, then alternates wrk runs
 # (single requests, then batches) ours against theirs and prints the ratios. See bench/README.md.
 #
-#   bench/side-by-side.sh                          # peer from ../shared/peers/kogito
-#   bench/side-by-side.sh /path/to/peer            # another copy of it
-#   PAIRS=5 DURATION=30 bench/side-by-side.sh
-#   JFR=1 bench/side-by-side.sh                    # also record ours with JFR (see bench/jfr-breakdown.py)
+#   bench/side-by-side.sh PEER_DIR                 # PEER_DIR: the Kogito peer's Maven project
+#   PAIRS=5 DURATION=30 bench/side-by-side.sh PEER_DIR
+#   JFR=1 bench/side-by-side.sh PEER_DIR           # also record ours with JFR (see bench/jfr-breakdown.py)
 #
 # Every request goes to 127.0.0.1 only, is bounded in time (wrk -d, --timeout) and in count
 # (BENCH_MAX_REQUESTS_PER_THREAD per wrk thread). The peer's sources are copied to a temporary
@@ -15,7 +14,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PEER_SRC=$(cd "${1:-$ROOT/../shared/peers/kogito}" && pwd)
+PEER_SRC=$(cd "${1:?usage: bench/side-by-side.sh PEER_DIR, the Maven project of the Kogito peer}" && pwd)
 PAIRS=${PAIRS:-3}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-20}
