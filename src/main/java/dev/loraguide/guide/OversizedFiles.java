@@ -1,16 +1,12 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.Revision;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,8 +24,6 @@ import org.springframework.util.unit.DataSize;
  * @param problems one per file over the limit
  */
 record OversizedFiles(String revision, List<GuideProblem> problems) {
-
-	private static final int REVISION_HEX_DIGITS = 16;
 
 	OversizedFiles {
 		problems = List.copyOf(problems);
@@ -49,7 +43,8 @@ record OversizedFiles(String revision, List<GuideProblem> problems) {
 								size / 1048576.0, limit.toBytes() / 1048576.0)));
 			}
 		}
-		return problems.isEmpty() ? Optional.empty() : Optional.of(new OversizedFiles(revisionOf(files), problems));
+		return problems.isEmpty() ? Optional.empty()
+				: Optional.of(new OversizedFiles(Revision.ofFiles(files), problems));
 	}
 
 	private static List<Path> files(Path folder) {
@@ -70,30 +65,6 @@ record OversizedFiles(String revision, List<GuideProblem> problems) {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file, ex);
-		}
-	}
-
-	private static String revisionOf(List<Path> files) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = new byte[64 * 1024];
-			for (Path file : files) {
-				sha256.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-				sha256.update((byte) 0);
-				try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-					while (in.read(buffer) >= 0) {
-						// The digest reads along.
-					}
-				}
-				sha256.update((byte) 0);
-			}
-			return HexFormat.of().formatHex(sha256.digest()).substring(0, REVISION_HEX_DIGITS);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read guide files", ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
 	}
 

@@ -1,9 +1,16 @@
 package dev.loraguide.system;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -36,6 +43,30 @@ public final class Revision {
 			sha256.update(file.getKey().getBytes(StandardCharsets.UTF_8));
 			sha256.update((byte) 0);
 			sha256.update(file.getValue().getBytes(StandardCharsets.UTF_8));
+			sha256.update((byte) 0);
+		}
+		return hex(sha256.digest());
+	}
+
+	/**
+	 * The revision of files named by their file names, as {@link #of(SortedMap)} gives
+	 * for the same names and contents, read as streams so that no file is held in memory.
+	 * @param files in the order of their names
+	 */
+	public static String ofFiles(List<Path> files) {
+		MessageDigest sha256 = sha256();
+		byte[] buffer = new byte[64 * 1024];
+		for (Path file : files) {
+			sha256.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+			sha256.update((byte) 0);
+			try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+				while (in.read(buffer) >= 0) {
+					// The digest reads along.
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read " + file, ex);
+			}
 			sha256.update((byte) 0);
 		}
 		return hex(sha256.digest());
