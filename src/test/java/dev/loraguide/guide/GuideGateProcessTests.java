@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,6 +41,11 @@ class GuideGateProcessTests {
 
 	private Process service;
 
+	/** Health shows its components to the admin role only. */
+	private static final String ADMIN_TOKEN = "gate-process-admin";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	@AfterEach
@@ -56,7 +64,9 @@ class GuideGateProcessTests {
 		this.service = start(rules.dir(), port);
 
 		await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() -> healthy(port));
-		assertThat(get(port, "/actuator/health")).contains("\"loop-at-start\":{\"status\":\"not serving\"")
+		JsonNode loop = health(port).at("/components/guides/details/loop-at-start");
+		assertThat(loop.path("status").asString()).isEqualTo("not serving");
+		assertThat(loop.path("problems").get(0).asString())
 			.contains("did not finish within its " + TIME_LIMIT_SECONDS + " s time limit");
 
 		append(rules.guide("legacy-defaults"));
@@ -77,7 +87,8 @@ class GuideGateProcessTests {
 				"-cp", System.getProperty("java.class.path"), "dev.loraguide.LoraGuideApplication",
 				"--server.port=" + port, "--server.address=127.0.0.1", "--guides.dir=" + rulesDir,
 				"--guides.scan-interval=100ms", "--guides.gate.time-limit=" + TIME_LIMIT_SECONDS + "s",
-				"--guides.gate.heap=128MB", "--spring.lifecycle.timeout-per-shutdown-phase=" + GRACE_SECONDS + "s",
+				"--guides.gate.heap=128MB", "--guides.admin-token=" + ADMIN_TOKEN,
+				"--spring.lifecycle.timeout-per-shutdown-phase=" + GRACE_SECONDS + "s",
 				"--spring.datasource.url=jdbc:h2:mem:gate-process");
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.temp.resolve("service.log").toFile())
@@ -87,17 +98,22 @@ class GuideGateProcessTests {
 	private boolean healthy(int port) {
 		assertThat(this.service.isAlive()).as("the service is running; log:%n%s", log()).isTrue();
 		try {
-			return get(port, "/actuator/health").startsWith("{\"status\":\"UP\"");
+			return health(port).path("status").asString().equals("UP");
 		}
 		catch (IOException ex) {
 			return false;
 		}
 	}
 
+	private JsonNode health(int port) throws IOException {
+		return JSON.readTree(get(port, "/actuator/health"));
+	}
+
 	private String get(int port, String path) throws IOException {
 		try {
 			return this.http
 				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+					.header("Authorization", "Bearer " + ADMIN_TOKEN)
 					.timeout(Duration.ofSeconds(5))
 					.build(), HttpResponse.BodyHandlers.ofString())
 				.body();
