@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record BatchRequest(@NotNull(message = "must hold from 1 to " + MAX_REQUESTS + " requests") @Size(min = 1,
 		max = MAX_REQUESTS, message = "must hold from 1 to " + MAX_REQUESTS + " requests") @ArraySchema(
-				schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+				schema = @Schema(
 						description = "a body of POST /api/v1/recommendations; each is checked on its own and, "
 								+ "when bad, refused in its slot of the answer"),
 				minItems = 1, maxItems = MAX_REQUESTS) List<JsonNode> requests) {

@@ -21,6 +21,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,13 @@ import org.springframework.http.HttpStatus;
 class OpenApiConfiguration {
 
 	static final String PROBLEM_SCHEMA = "Problem";
+
+	static {
+		// A JSON tree taken as it is (a batch's requests, each checked on its own) is any
+		// JSON value, not a bean whose getters are properties.
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(JsonNode.class, new Schema<>().description("any JSON value").nullable(true));
+	}
 
 	private static final String PROBLEM_MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
@@ -98,7 +107,7 @@ class OpenApiConfiguration {
 
 	private static boolean isPlainObject(Schema<?> schema) {
 		return "object".equals(schema.getType()) && schema.getProperties() == null && schema.get$ref() == null
-				&& (schema.getAdditionalProperties() == null || Boolean.TRUE.equals(schema.getAdditionalProperties()));
+				&& schema.getAdditionalProperties() == null;
 	}
 
 	/**

@@ -105,7 +105,8 @@ class RecommendationBatchApiTests {
 			"{\"dataset\":{\"imageCount\":99999999999999}}|/requests/1/dataset/imageCount",
 			"{\"dataset\":{}}|/requests/1/dataset/imageCount", "{\"actor\":{\"id\":\"a\"}}|/requests/1/dataset",
 			"{\"dataset\":{\"imageCount\":23},\"overrides\":{\"learnigRate\":0.0003}}|/requests/1/overrides/learnigRate",
-			"{\"dataset\":{\"imageCount\":23},\"overrides\":{\"learningRate\":2}}|/requests/1/overrides/learningRate" })
+			"{\"dataset\":{\"imageCount\":23},\"overrides\":{\"learningRate\":2}}|/requests/1/overrides/learningRate",
+			"null|/requests/1", "23|/requests/1" })
 	void badRequestIsRefusedInItsSlotWithAPointerToTheField(String bad, String pointer) {
 		JsonNode problem = problemOfOnlyBadItem(bad);
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
