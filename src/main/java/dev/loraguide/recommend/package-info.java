@@ -1,7 +1,9 @@
 /**
  * Recommendations: {@code POST /api/v1/recommendations} turns a request into an
  * actor-dataset fact, evaluates one guide revision against it, answers with the
- * parameters and their provenance, counts and times it, and publishes
- * {@link dev.loraguide.recommend.RecommendationMade} for whoever records decisions.
+ * parameters and their provenance, counts and times it, and hands
+ * {@link dev.loraguide.recommend.RecommendationMade} to the
+ * {@link dev.loraguide.recommend.DecisionRecorder}; the answer goes out once that has
+ * recorded it.
  */
 package dev.loraguide.recommend;
