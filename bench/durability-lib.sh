@@ -2,7 +2,8 @@
 # Everything listens on 127.0.0.1 and on a free random port; everything started is stopped on exit.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-HEAP=${HEAP:--Xmx256m}
+# C1 only: start-up on a busy shared machine takes minutes otherwise; both modes run the same way.
+HEAP=${HEAP:--Xmx256m -XX:TieredStopAtLevel=1}
 WORK=$(mktemp -d /tmp/lora-durability.XXXXXX)
 chmod 755 "$WORK"
 declare -a STARTED_PIDS=()

@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("decisionlog")
 record DecisionLogProperties(@DefaultValue("acknowledged") Durability durability,
 		@DefaultValue("10000") int queueCapacity, @DefaultValue("256") int batchSize,
-		@DefaultValue("100ms") Duration enqueueTimeout, @DefaultValue("2s") Duration acknowledgeTimeout,
+		@DefaultValue("100ms") Duration enqueueTimeout, @DefaultValue("5s") Duration acknowledgeTimeout,
 		@DefaultValue("5s") Duration retryAfter, @DefaultValue("5s") Duration outcomeWait,
 		@DefaultValue("30s") Duration shutdownTimeout, @DefaultValue("0d") Duration retention,
 		@DefaultValue("1h") Duration retentionInterval, @DefaultValue("1000") int retentionBatchSize) {

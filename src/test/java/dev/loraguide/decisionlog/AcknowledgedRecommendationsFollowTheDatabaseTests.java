@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * and comes back with it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "decisionlog.durability=acknowledged", "decisionlog.acknowledge-timeout=1s",
+		properties = { "decisionlog.durability=acknowledged", "decisionlog.acknowledge-timeout=10s",
 				"decisionlog.retry-after=3s" })
 @AutoConfigureRestTestClient
 @DirtiesContext
