@@ -53,7 +53,7 @@ public class GuideBuildBench {
 	@Warmup(iterations = 0)
 	@Measurement(iterations = 1)
 	@Fork(5)
-	public CompiledRules compileCold() throws GuideRejectedException {
+	public CompiledRules compileCold() throws GuideRefusedException {
 		this.built = this.compiler.compile(this.source);
 		return this.built;
 	}
@@ -63,7 +63,7 @@ public class GuideBuildBench {
 	@Warmup(iterations = 0)
 	@Measurement(iterations = 1)
 	@Fork(5)
-	public Guide loadCold() throws GuideRejectedException {
+	public Guide loadCold() throws GuideRefusedException {
 		Guide guide = this.loader.load(this.source);
 		this.built = guide.rules();
 		return guide;
@@ -74,7 +74,7 @@ public class GuideBuildBench {
 	@Warmup(iterations = 3, time = 2)
 	@Measurement(iterations = 5, time = 2)
 	@Fork(3)
-	public CompiledRules compileWarm() throws GuideRejectedException {
+	public CompiledRules compileWarm() throws GuideRefusedException {
 		this.built = this.compiler.compile(this.source);
 		return this.built;
 	}
@@ -84,7 +84,7 @@ public class GuideBuildBench {
 	@Warmup(iterations = 3, time = 2)
 	@Measurement(iterations = 5, time = 2)
 	@Fork(3)
-	public Guide loadWarm() throws GuideRejectedException {
+	public Guide loadWarm() throws GuideRefusedException {
 		Guide guide = this.loader.load(this.source);
 		this.built = guide.rules();
 		return guide;

@@ -46,10 +46,10 @@ public class GuideCompiler {
 	 * Builds one guide revision. Synchronized because the engine's repository and class
 	 * loading are shared state; builds are rare, so one at a time costs nothing.
 	 */
-	public synchronized CompiledRules compile(GuideSource source) throws GuideRejectedException {
+	public synchronized CompiledRules compile(GuideSource source) throws GuideRefusedException {
 		Map<String, String> drlFiles = source.ruleFiles();
 		if (drlFiles.isEmpty()) {
-			throw new GuideRejectedException(source.id(), List.of(GuideProblem.of("the folder holds no .drl file")));
+			throw new GuideRefusedException(source.id(), List.of(GuideProblem.of("the folder holds no .drl file")));
 		}
 		KieServices kie = KieServices.get();
 		ReleaseId releaseId = kie.newReleaseId("dev.loraguide.guides", source.id(), "1.0." + BUILDS.incrementAndGet());
@@ -66,7 +66,7 @@ public class GuideCompiler {
 		List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
 		if (!errors.isEmpty()) {
 			kie.getRepository().removeKieModule(releaseId);
-			throw new GuideRejectedException(source.id(), problems(errors, fileByEnginePath));
+			throw new GuideRefusedException(source.id(), problems(errors, fileByEnginePath));
 		}
 		KieContainer container = kie.newKieContainer(releaseId, factClasses);
 		return new CompiledRules(container, releaseId, this.maxRuleFirings);

@@ -1,5 +1,8 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.cases.GuideCases;
+import dev.loraguide.guide.cases.YamlNodes;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,11 +23,11 @@ public class GuideLoader {
 		this.compiler = compiler;
 	}
 
-	public Guide load(GuideSource source) throws GuideRejectedException {
+	public Guide load(GuideSource source) throws GuideRefusedException {
 		GuideValidation validation = validate(source);
 		if (!validation.passed()) {
 			validation.discard();
-			throw new GuideRejectedException(source.id(), validation.problems());
+			throw new GuideRefusedException(source.id(), validation.problems());
 		}
 		return new Guide(source, validation.description(), validation.rules(), validation.presetTable());
 	}
@@ -47,7 +50,7 @@ public class GuideLoader {
 		try {
 			rules = this.compiler.compile(source);
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			return GuideValidation.refused(source, description, ex.getProblems());
 		}
 		PresetTable presetTable;
@@ -86,7 +89,7 @@ public class GuideLoader {
 		try {
 			return GuideCases.of(source);
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			problems.addAll(ex.getProblems());
 			return new GuideCases(List.of());
 		}

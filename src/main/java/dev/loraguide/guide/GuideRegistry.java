@@ -92,9 +92,9 @@ public class GuideRegistry implements AutoCloseable {
 	private ReloadOutcome loadIfChanged(GuideSource source, GuideState before, Map<String, GuideState> next) {
 		if (before != null && before.isServing() && before.active().revision().equals(source.revision())) {
 			next.put(source.id(), GuideState.activated(before.active(), before.activatedAt()));
-			return (before.rejectedRevision() == null) ? ReloadOutcome.UNCHANGED : ReloadOutcome.ACTIVATED;
+			return (before.refusedRevision() == null) ? ReloadOutcome.UNCHANGED : ReloadOutcome.ACTIVATED;
 		}
-		if (before != null && source.revision().equals(before.rejectedRevision())) {
+		if (before != null && source.revision().equals(before.refusedRevision())) {
 			next.put(source.id(), before);
 			return ReloadOutcome.UNCHANGED;
 		}
@@ -105,14 +105,14 @@ public class GuideRegistry implements AutoCloseable {
 			next.put(source.id(), GuideState.activated(guide, this.clock.instant()));
 			return ReloadOutcome.ACTIVATED;
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			logger.error("Guide '{}' revision {} refused; {}:\n  {}", source.id(), source.revision(),
 					(before != null && before.isServing()) ? "still serving " + before.active().revision()
 							: "not serving it",
 					String.join("\n  ", ex.getProblems().stream().map(GuideProblem::toString).toList()));
-			next.put(source.id(), (before != null) ? before.rejected(source.revision(), ex.getProblems())
+			next.put(source.id(), (before != null) ? before.refused(source.revision(), ex.getProblems())
 					: GuideState.neverLoaded(source.id(), source.revision(), ex.getProblems()));
-			return ReloadOutcome.REJECTED;
+			return ReloadOutcome.REFUSED;
 		}
 	}
 
@@ -125,16 +125,16 @@ public class GuideRegistry implements AutoCloseable {
 			logger.info("Guide '{}' removed: its folder is gone", gone.id());
 			return GuideReload.removed(gone.id());
 		}
-		if (REMOVED_REVISION.equals(gone.rejectedRevision())) {
+		if (REMOVED_REVISION.equals(gone.refusedRevision())) {
 			next.put(gone.id(), gone);
 			return GuideReload.of(gone, ReloadOutcome.UNCHANGED);
 		}
 		GuideProblem problem = GuideProblem.of("the folder of the default guide is gone; revision "
 				+ gone.active().revision() + " keeps serving until it is back or guides.default names another guide");
 		logger.error("Guide '{}': {}", gone.id(), problem.message());
-		GuideState kept = gone.rejected(REMOVED_REVISION, List.of(problem));
+		GuideState kept = gone.refused(REMOVED_REVISION, List.of(problem));
 		next.put(gone.id(), kept);
-		return GuideReload.of(kept, ReloadOutcome.REJECTED);
+		return GuideReload.of(kept, ReloadOutcome.REFUSED);
 	}
 
 	private void retireSwappedOut(Map<String, GuideState> previous, Map<String, GuideState> next) {

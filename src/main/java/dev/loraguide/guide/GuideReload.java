@@ -21,7 +21,7 @@ public record GuideReload(String guide, ReloadOutcome outcome, String revision, 
 
 	static GuideReload of(GuideState state, ReloadOutcome outcome) {
 		return new GuideReload(state.id(), outcome, state.isServing() ? state.active().revision() : null,
-				state.rejectedRevision(), state.problems());
+				state.refusedRevision(), state.problems());
 	}
 
 	static GuideReload removed(String guide) {

@@ -50,7 +50,7 @@ class GuideReloadMetrics implements ReloadListener {
 		reloads.stream()
 			.filter((reload) -> reload.outcome() != ReloadOutcome.UNCHANGED)
 			.forEach((reload) -> Counter.builder(RELOADS)
-				.description("Guide reloads by outcome: activated, rejected or removed")
+				.description("Guide reloads by outcome: activated, refused or removed")
 				.tag("guide", reload.guide())
 				.tag("outcome", reload.outcome().tag())
 				.register(this.registry)

@@ -10,11 +10,11 @@ import java.util.List;
  * @param id guide id
  * @param active the revision being served, null if none ever loaded
  * @param activatedAt when {@code active} went live
- * @param rejectedRevision revision on disk that was refused, null when the newest one is
+ * @param refusedRevision revision on disk that was refused, null when the newest one is
  * live; {@code removed} when the folder of the default guide is gone
- * @param problems why {@code rejectedRevision} was refused
+ * @param problems why {@code refusedRevision} was refused
  */
-public record GuideState(String id, Guide active, Instant activatedAt, String rejectedRevision,
+public record GuideState(String id, Guide active, Instant activatedAt, String refusedRevision,
 		List<GuideProblem> problems) {
 
 	public GuideState {
@@ -25,7 +25,7 @@ public record GuideState(String id, Guide active, Instant activatedAt, String re
 		return new GuideState(guide.id(), guide, now, null, List.of());
 	}
 
-	GuideState rejected(String revision, List<GuideProblem> reasons) {
+	GuideState refused(String revision, List<GuideProblem> reasons) {
 		return new GuideState(this.id, this.active, this.activatedAt, revision, reasons);
 	}
 

@@ -17,7 +17,7 @@ public record GuideSummary(String id, String revision, String description, List<
 
 	static GuideSummary of(GuideState state) {
 		Guide guide = state.active();
-		String status = (state.rejectedRevision() == null) ? "serving" : "refused";
+		String status = (state.refusedRevision() == null) ? "serving" : "refused";
 		return (guide != null) ? new GuideSummary(state.id(), guide.revision(), guide.description(), guide.files(),
 				status, state.problems()) : new GuideSummary(state.id(), null, "", List.of(), status, state.problems());
 	}

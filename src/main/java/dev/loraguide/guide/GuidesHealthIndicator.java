@@ -44,8 +44,8 @@ class GuidesHealthIndicator extends AbstractHealthIndicator {
 			details.put("revision", state.active().revision());
 			details.put("activatedAt", state.activatedAt().toString());
 		}
-		if (state.rejectedRevision() != null) {
-			details.put("rejectedRevision", state.rejectedRevision());
+		if (state.refusedRevision() != null) {
+			details.put("refusedRevision", state.refusedRevision());
 			details.put("problems", state.problems().stream().map(GuideProblem::toString).toList());
 		}
 		return details;

@@ -14,7 +14,7 @@ public enum ReloadOutcome {
 	ACTIVATED,
 
 	/** A new revision was refused; the last good one, if any, keeps serving. */
-	REJECTED,
+	REFUSED,
 
 	/** The guide's folder is gone and so is the guide. */
 	REMOVED,

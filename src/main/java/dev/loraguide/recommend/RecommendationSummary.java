@@ -8,8 +8,8 @@ import dev.loraguide.guide.Evaluation;
 import dev.loraguide.guide.fact.TrainingParameters;
 
 /**
- * Writes the one-sentence summary of a recommendation, in the spirit of the old UI's
- * toast.
+ * Writes the one-sentence summary of a recommendation, the line a training UI shows when
+ * it fills in the parameters.
  */
 final class RecommendationSummary {
 

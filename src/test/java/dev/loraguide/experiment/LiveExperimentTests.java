@@ -14,8 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * How actors are split between variants. The expected splits and actor variants were
  * computed independently with a Python re-implementation of GrowthBook's hash v2 and
- * bucket ranges, written from the description in shared/vectors/README.md (not from this
- * code), on this machine.
+ * bucket ranges, written from GrowthBook's documentation of them (not from this code).
  */
 class LiveExperimentTests {
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The statistics of the results, checked against values computed independently with SciPy
- * 1.17.1 (Python, on this machine) from these samples of an identity score: <pre>
+ * 1.17.1 (Python) from these samples of an identity score: <pre>
  * control = [0.81, 0.84, 0.79, 0.88, 0.83, 0.86, 0.80, 0.85]
  * legacy  = [0.74, 0.79, 0.77, 0.72, 0.80, 0.75, 0.78]
  * stats.t.interval(0.95, n - 1, loc=mean, scale=stats.sem(x))       # each mean's CI

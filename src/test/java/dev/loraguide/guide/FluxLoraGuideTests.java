@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The flux-lora guide recommends exactly what shared/guides/flux-lora-guide.md says:
- * every row, every boundary, the derived values and the warning.
+ * The flux-lora guide recommends exactly what docs/guides/flux-lora.md says: every row,
+ * every boundary, the derived values and the warning.
  */
 class FluxLoraGuideTests {
 

@@ -34,7 +34,7 @@ class GuideLoaderTests {
 	}
 
 	@Test
-	void shippedGuideGoesLive() throws GuideRejectedException {
+	void shippedGuideGoesLive() throws GuideRefusedException {
 		Guide guide = this.loader.load(GuideSource.read(this.guide));
 
 		assertThat(guide.presetTable().rows()).extracting(PresetRow::preset).containsExactly("A", "B", "C", "XL");
@@ -155,7 +155,7 @@ class GuideLoaderTests {
 	}
 
 	private List<GuideProblem> refusal() {
-		return assertThatExceptionOfType(GuideRejectedException.class)
+		return assertThatExceptionOfType(GuideRefusedException.class)
 			.isThrownBy(() -> this.loader.load(GuideSource.read(this.guide)))
 			.actual()
 			.getProblems();

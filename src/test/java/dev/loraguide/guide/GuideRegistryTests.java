@@ -71,7 +71,7 @@ class GuideRegistryTests {
 		assertThat(reloads).filteredOn((reload) -> reload.guide().equals("flux-lora"))
 			.singleElement()
 			.satisfies((reload) -> {
-				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REFUSED);
 				assertThat(reload.revision()).isEqualTo(good);
 				assertThat(reload.refusedRevision()).isNotEqualTo(good);
 				assertThat(reload.problems()).anySatisfy((problem) -> {
@@ -102,7 +102,7 @@ class GuideRegistryTests {
 		this.registry.reload();
 
 		GuideState state = state("flux-lora");
-		assertThat(state.rejectedRevision()).isNull();
+		assertThat(state.refusedRevision()).isNull();
 		assertThat(state.problems()).isEmpty();
 		assertThat(learningRateAt20Images("flux-lora")).isEqualTo(0.0003);
 	}
@@ -115,7 +115,7 @@ class GuideRegistryTests {
 
 		this.registry.reload();
 
-		assertThat(state("flux-lora").rejectedRevision()).isNotNull();
+		assertThat(state("flux-lora").refusedRevision()).isNotNull();
 		assertThat(this.registry.require("new-guide").presetTable().rows()).extracting(PresetRow::preset)
 			.containsExactly("legacy");
 	}
@@ -128,7 +128,7 @@ class GuideRegistryTests {
 		assertThat(this.registry.reload()).filteredOn((reload) -> reload.guide().equals("broken-guide"))
 			.singleElement()
 			.satisfies((reload) -> {
-				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REFUSED);
 				assertThat(reload.revision()).isNull();
 			});
 		assertThat(this.registry.servingRevisions()).doesNotContainKey("broken-guide");
@@ -152,7 +152,7 @@ class GuideRegistryTests {
 		assertThat(this.registry.reload()).filteredOn((reload) -> reload.guide().equals("flux-lora"))
 			.singleElement()
 			.satisfies((reload) -> {
-				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REJECTED);
+				assertThat(reload.outcome()).isEqualTo(ReloadOutcome.REFUSED);
 				assertThat(reload.problems()).extracting(GuideProblem::message)
 					.singleElement()
 					.asString()

@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.cases.GuideCases;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,7 +165,7 @@ class LiveGuidesTests {
 	void burstOfSavesIsOneReload() throws InterruptedException {
 		Path guide = newGuide("flux-lora", "burst");
 		String before = revisionOf("burst");
-		double reloadsBefore = reloads("burst", "activated") + reloads("burst", "rejected");
+		double reloadsBefore = reloads("burst", "activated") + reloads("burst", "refused");
 
 		// An editor saving three files one after the other; the first alone would fail
 		// the cases.
@@ -174,7 +176,7 @@ class LiveGuidesTests {
 		RulesFolder.replace(guide.resolve("every-preset.drl"), "// What the FLUX", "// Edited: what the FLUX");
 
 		await().atMost(DEADLINE).until(() -> !before.equals(revisionOf("burst")));
-		assertThat(reloads("burst", "activated") + reloads("burst", "rejected")).isEqualTo(reloadsBefore + 1);
+		assertThat(reloads("burst", "activated") + reloads("burst", "refused")).isEqualTo(reloadsBefore + 1);
 		assertThat(learningRateAt20Images("burst")).isEqualTo(0.0003);
 	}
 

@@ -46,7 +46,7 @@ public class RetiredRevisionsTests {
 	}
 
 	@Test
-	void revisionIsKeptDuringItsGracePeriod() throws GuideRejectedException {
+	void revisionIsKeptDuringItsGracePeriod() throws GuideRefusedException {
 		RetiredRevisions retired = new RetiredRevisions(Duration.ofHours(1));
 		retired.retire(this.compiler.compile(guide("")));
 
@@ -57,7 +57,7 @@ public class RetiredRevisionsTests {
 	}
 
 	@Test
-	void idleRevisionIsDisposedAfterItsGracePeriod() throws GuideRejectedException {
+	void idleRevisionIsDisposedAfterItsGracePeriod() throws GuideRefusedException {
 		RetiredRevisions retired = new RetiredRevisions(Duration.ZERO);
 		retired.retire(this.compiler.compile(guide("")));
 

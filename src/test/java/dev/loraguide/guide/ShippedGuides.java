@@ -17,7 +17,7 @@ public final class ShippedGuides {
 		try {
 			return new GuideLoader(new GuideCompiler(1000)).load(GuideSource.read(RULES.resolve(id)));
 		}
-		catch (GuideRejectedException ex) {
+		catch (GuideRefusedException ex) {
 			throw new AssertionError("shipped guide refused: " + ex.getProblems(), ex);
 		}
 	}

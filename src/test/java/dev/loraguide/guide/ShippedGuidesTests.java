@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.guide.cases.GuideCases;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ class ShippedGuidesTests {
 	private static final List<Guide> loaded = new ArrayList<>();
 
 	@TestFactory
-	Stream<DynamicNode> everyShippedGuidePassesItsCases() throws GuideRejectedException {
+	Stream<DynamicNode> everyShippedGuidePassesItsCases() throws GuideRefusedException {
 		List<DynamicNode> guides = new ArrayList<>();
 		for (Path folder : GuideFolders.in(RulesFolder.SHIPPED)) {
 			GuideSource source = GuideSource.read(folder);

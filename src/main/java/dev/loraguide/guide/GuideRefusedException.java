@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A guide revision that cannot go live, with every problem found. */
-public class GuideRejectedException extends Exception {
+public class GuideRefusedException extends Exception {
 
 	private final String guideId;
 
 	private final List<GuideProblem> problems;
 
-	public GuideRejectedException(String guideId, List<GuideProblem> problems) {
-		super("guide '" + guideId + "' rejected: "
+	public GuideRefusedException(String guideId, List<GuideProblem> problems) {
+		super("guide '" + guideId + "' refused: "
 				+ problems.stream().map(GuideProblem::toString).collect(Collectors.joining("; ")));
 		this.guideId = guideId;
 		this.problems = List.copyOf(problems);

@@ -1,4 +1,7 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
+
+import dev.loraguide.guide.GuideProblem;
+import dev.loraguide.guide.GuideRefusedException;
 
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -19,7 +22,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * One YAML file of a guide read as nodes, so that a problem can point at the line and
  * column where a value was written.
  */
-final class YamlNodes {
+public final class YamlNodes {
 
 	private final String file;
 
@@ -31,19 +34,19 @@ final class YamlNodes {
 
 	/**
 	 * Parses {@code text}; returns null for an empty file.
-	 * @throws GuideRejectedException when the text is not YAML, pointing at the error
+	 * @throws GuideRefusedException when the text is not YAML, pointing at the error
 	 */
-	static Node parse(String guideId, String file, String text) throws GuideRejectedException {
+	static Node parse(String guideId, String file, String text) throws GuideRefusedException {
 		try {
 			return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
 		}
 		catch (MarkedYAMLException ex) {
-			throw new GuideRejectedException(guideId, List.of(problemOf(file, ex)));
+			throw new GuideRefusedException(guideId, List.of(problemOf(file, ex)));
 		}
 	}
 
 	/** A YAML syntax error as a problem at the place the parser gave up. */
-	static GuideProblem problemOf(String file, MarkedYAMLException ex) {
+	public static GuideProblem problemOf(String file, MarkedYAMLException ex) {
 		Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
 		String context = (ex.getContext() != null) ? ex.getContext() + ": " : "";
 		return new GuideProblem(file, (mark != null) ? mark.getLine() + 1 : 0,

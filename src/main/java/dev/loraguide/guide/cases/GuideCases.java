@@ -1,4 +1,10 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
+
+import dev.loraguide.guide.CompiledRules;
+import dev.loraguide.guide.Evaluation;
+import dev.loraguide.guide.GuideProblem;
+import dev.loraguide.guide.GuideRefusedException;
+import dev.loraguide.guide.GuideSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +16,20 @@ import java.util.stream.Collectors;
  *
  * @param cases the cases in file order
  */
-record GuideCases(List<GuideCase> cases) {
+public record GuideCases(List<GuideCase> cases) {
 
-	static final String FILE = "cases.yaml";
+	public static final String FILE = "cases.yaml";
 
-	GuideCases {
+	public GuideCases {
 		cases = List.copyOf(cases);
 	}
 
 	/**
 	 * Reads the cases of a guide folder.
-	 * @throws GuideRejectedException when the file is not valid YAML or not in the cases
+	 * @throws GuideRefusedException when the file is not valid YAML or not in the cases
 	 * format
 	 */
-	static GuideCases of(GuideSource source) throws GuideRejectedException {
+	public static GuideCases of(GuideSource source) throws GuideRefusedException {
 		String text = source.files().get(FILE);
 		if (text == null) {
 			return new GuideCases(List.of());
@@ -31,14 +37,14 @@ record GuideCases(List<GuideCase> cases) {
 		return CasesFileReader.read(source.id(), FILE, text);
 	}
 
-	int size() {
+	public int size() {
 		return this.cases.size();
 	}
 
 	/**
 	 * Runs every case; returns one problem per failing case, pointing at what differs.
 	 */
-	List<GuideProblem> run(CompiledRules rules) {
+	public List<GuideProblem> run(CompiledRules rules) {
 		List<GuideProblem> failures = new ArrayList<>();
 		for (GuideCase guideCase : this.cases) {
 			Evaluation evaluation;

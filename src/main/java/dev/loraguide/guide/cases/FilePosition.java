@@ -1,4 +1,6 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
+
+import dev.loraguide.guide.GuideProblem;
 
 /**
  * A place in one of a guide's files.

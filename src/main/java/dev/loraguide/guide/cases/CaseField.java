@@ -1,4 +1,6 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
+
+import dev.loraguide.guide.Evaluation;
 
 import dev.loraguide.guide.fact.FileSizeEstimate;
 import dev.loraguide.guide.fact.Warning;

@@ -1,4 +1,4 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
 
 import dev.loraguide.guide.fact.ActorDataset;
 import dev.loraguide.guide.fact.ParameterOverrides;
@@ -15,10 +15,10 @@ import java.util.List;
  * @param want the expected parts of the answer
  * @param where the case in the cases file, for problems about it as a whole
  */
-record GuideCase(String note, ActorDataset dataset, ParameterOverrides overrides, List<Expected> want,
+public record GuideCase(String note, ActorDataset dataset, ParameterOverrides overrides, List<Expected> want,
 		FilePosition where) {
 
-	GuideCase {
+	public GuideCase {
 		want = List.copyOf(want);
 	}
 

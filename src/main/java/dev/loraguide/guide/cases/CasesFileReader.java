@@ -1,4 +1,7 @@
-package dev.loraguide.guide;
+package dev.loraguide.guide.cases;
+
+import dev.loraguide.guide.GuideProblem;
+import dev.loraguide.guide.GuideRefusedException;
 
 import dev.loraguide.guide.fact.ActorDataset;
 import dev.loraguide.guide.fact.Parameter;
@@ -41,7 +44,7 @@ final class CasesFileReader {
 		this.yaml = yaml;
 	}
 
-	static GuideCases read(String guideId, String file, String text) throws GuideRejectedException {
+	static GuideCases read(String guideId, String file, String text) throws GuideRefusedException {
 		Node root = YamlNodes.parse(guideId, file, text);
 		if (root == null) {
 			return new GuideCases(List.of());
@@ -49,7 +52,7 @@ final class CasesFileReader {
 		CasesFileReader reader = new CasesFileReader(YamlNodes.of(file));
 		List<GuideCase> cases = reader.cases(root);
 		if (!reader.problems.isEmpty()) {
-			throw new GuideRejectedException(guideId, reader.problems);
+			throw new GuideRefusedException(guideId, reader.problems);
 		}
 		return new GuideCases(cases);
 	}
