@@ -31,7 +31,7 @@ class DecisionLogRetention implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DecisionLogRetention.class);
 
-	private static final String OLDEST = "select recommendation_id from decision_log where made_at < ? limit ?";
+	private static final String OLDEST = "select recommendation_id from decision_log where made_at < ? order by made_at limit ?";
 
 	private final JdbcTemplate jdbc;
 
