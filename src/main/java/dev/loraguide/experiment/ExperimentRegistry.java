@@ -1,14 +1,13 @@
 package dev.loraguide.experiment;
 
+import dev.loraguide.system.Revision;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,8 +31,6 @@ import org.springframework.context.event.EventListener;
 class ExperimentRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(ExperimentRegistry.class);
-
-	private static final int REVISION_HEX_DIGITS = 16;
 
 	private static final String NO_FILE = "no-file";
 
@@ -141,21 +138,11 @@ class ExperimentRegistry {
 			return new Newest("unreadable", new ExperimentsFile.Parsed(List.of(),
 					List.of(ExperimentProblem.ofFile(null, "cannot be read: " + ex))));
 		}
-		return new Newest(revisionOf(content), ExperimentsFile.parse(content));
+		return new Newest(Revision.of(content), ExperimentsFile.parse(content));
 	}
 
 	private Set<String> servingGuides() {
 		return this.guides.servingRevisions().keySet();
-	}
-
-	private static String revisionOf(String content) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, REVISION_HEX_DIGITS);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
 	}
 
 	/**

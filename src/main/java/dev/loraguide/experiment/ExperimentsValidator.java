@@ -1,6 +1,7 @@
 package dev.loraguide.experiment;
 
-import java.math.BigDecimal;
+import dev.loraguide.system.PlainDecimal;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,10 +63,6 @@ final class ExperimentsValidator {
 		return problems;
 	}
 
-	private static String plain(double number) {
-		return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
-	}
-
 	private static List<ExperimentProblem> variantProblems(Experiment experiment) {
 		List<ExperimentProblem> problems = new ArrayList<>();
 		List<Variant> variants = experiment.variants();
@@ -84,7 +81,7 @@ final class ExperimentsValidator {
 		}
 		if (!variants.isEmpty() && Math.abs(total - 100) > WEIGHT_TOLERANCE) {
 			problems.add(new ExperimentProblem(experiment.id(), "variants[*].weight",
-					"weights add up to " + plain(total) + ", not 100"));
+					"weights add up to " + PlainDecimal.of(total) + ", not 100"));
 		}
 		experiment.forced().forEach((actorId, variant) -> {
 			if (!names.contains(variant)) {

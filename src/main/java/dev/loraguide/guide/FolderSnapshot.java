@@ -1,15 +1,14 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.Revision;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,8 +68,7 @@ record FolderSnapshot(Map<Path, String> hashes) {
 			return;
 		}
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-			hashes.put(dir.relativize(file), HexFormat.of().formatHex(digest));
+			hashes.put(dir.relativize(file), Revision.of(Files.readAllBytes(file)));
 		}
 		catch (NoSuchFileException ex) {
 			// Gone between listing and reading, like an editor's temporary file: not part
@@ -78,9 +76,6 @@ record FolderSnapshot(Map<Path, String> hashes) {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
 	}
 

@@ -1,10 +1,11 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.PlainDecimal;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class GuideCheck implements Callable<Integer> {
 
 	private static final String ROW = "  %-8s %-12s %6s  %-14s %-10s %7s  %6s  %-10s %s%n";
 
-	@Parameters(arity = "0..1", defaultValue = "rules", paramLabel = "FOLDER",
+	@Parameters(arity = "0..1", defaultValue = GuidesProperties.DIR, paramLabel = "FOLDER",
 			description = "a rules folder (every guide in it) or one guide folder; default: ${DEFAULT-VALUE}")
 	private Path dir;
 
@@ -129,8 +130,7 @@ public final class GuideCheck implements Callable<Integer> {
 		if (value == null) {
 			return "-";
 		}
-		return (value instanceof Double number) ? BigDecimal.valueOf(number).stripTrailingZeros().toPlainString()
-				: value.toString();
+		return (value instanceof Double number) ? PlainDecimal.of(number) : value.toString();
 	}
 
 }

@@ -1,14 +1,13 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.Revision;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,8 +29,6 @@ public record GuideSource(String id, Path directory, SortedMap<String, String> f
 	/** Optional file holding a guide's {@code description}. */
 	public static final String METADATA_FILE = "guide.yaml";
 
-	private static final int REVISION_HEX_DIGITS = 16;
-
 	public GuideSource {
 		files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
 	}
@@ -49,23 +46,7 @@ public record GuideSource(String id, Path directory, SortedMap<String, String> f
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read guide folder " + directory, ex);
 		}
-		return new GuideSource(directory.getFileName().toString(), directory, files, revisionOf(files));
-	}
-
-	static String revisionOf(SortedMap<String, String> files) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			for (Map.Entry<String, String> file : files.entrySet()) {
-				sha256.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-				sha256.update((byte) 0);
-				sha256.update(file.getValue().getBytes(StandardCharsets.UTF_8));
-				sha256.update((byte) 0);
-			}
-			return HexFormat.of().formatHex(sha256.digest()).substring(0, REVISION_HEX_DIGITS);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM has SHA-256", ex);
-		}
+		return new GuideSource(directory.getFileName().toString(), directory, files, Revision.of(files));
 	}
 
 	public SortedMap<String, String> ruleFiles() {

@@ -22,10 +22,13 @@ import org.springframework.boot.context.properties.bind.Name;
  * before the swap; it is freed after that once no evaluation runs on it
  */
 @ConfigurationProperties("guides")
-public record GuidesProperties(@DefaultValue("rules") Path dir,
+public record GuidesProperties(@DefaultValue(GuidesProperties.DIR) Path dir,
 		@Name("default") @DefaultValue("flux-lora") String defaultGuide,
 		@DefaultValue(GuidesProperties.MAX_RULE_FIRINGS) int maxRuleFirings,
 		@DefaultValue("250ms") Duration scanInterval, @DefaultValue("5s") Duration retireAfter) {
+
+	/** The default of {@code guides.dir}, shared with the {@code check} command. */
+	static final String DIR = "rules";
 
 	/**
 	 * The default of {@code guides.max-rule-firings}, shared with the {@code check}

@@ -1,6 +1,7 @@
 package dev.loraguide.recommend;
 
-import java.math.BigDecimal;
+import dev.loraguide.system.PlainDecimal;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ final class RecommendationSummary {
 			parts.add(p.maxTrainSteps() + " steps");
 		}
 		if (p.learningRate() != null) {
-			parts.add("learning rate " + plain(p.learningRate())
+			parts.add("learning rate " + PlainDecimal.of(p.learningRate())
 					+ ((p.lrScheduler() != null) ? " (" + p.lrScheduler() + " scheduler)" : ""));
 		}
 		if (p.networkDim() != null && p.networkAlpha() != null) {
@@ -42,10 +43,6 @@ final class RecommendationSummary {
 				? "Preset " + evaluation.presetId() + " (" + evaluation.presetLabel() + ")" : "No preset";
 		return preset + " for " + imageCount + ((imageCount == 1) ? " image: " : " images: ") + String.join(", ", parts)
 				+ ".";
-	}
-
-	private static String plain(double value) {
-		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
 }

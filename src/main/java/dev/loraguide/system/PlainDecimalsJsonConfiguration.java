@@ -1,7 +1,5 @@
 package dev.loraguide.system;
 
-import java.math.BigDecimal;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -34,7 +32,7 @@ class PlainDecimalsJsonConfiguration {
 				generator.writeNumber(value);
 				return;
 			}
-			generator.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+			generator.writeNumber(PlainDecimal.of(value));
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.Revision;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +122,7 @@ class GuideGuardrailsTests {
 
 	private static GuideSource guide(String drl) {
 		Map<String, String> files = new TreeMap<>(Map.of("rules.drl", drl));
-		return new GuideSource("test", Path.of("test"), new TreeMap<>(files),
-				GuideSource.revisionOf(new TreeMap<>(files)));
+		return new GuideSource("test", Path.of("test"), new TreeMap<>(files), Revision.of(new TreeMap<>(files)));
 	}
 
 }

@@ -1,9 +1,8 @@
 package dev.loraguide.guide;
 
-import dev.loraguide.guide.fact.TrainingParameters;
 import dev.loraguide.guide.fact.ActorDataset;
-import dev.loraguide.guide.fact.FileSizeEstimate;
 import dev.loraguide.guide.fact.ParameterOverrides;
+import dev.loraguide.guide.fact.TrainingParameters;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,67 +11,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A caller may fix any parameter; rules never overwrite it and the derived values follow
- * it.
+ * it. The mechanism only: what a guide derives from a fixed value is pinned in its
+ * {@code cases.yaml}.
  */
 class ManualOverridesTests {
 
+	private static final int IMAGES = 23;
+
 	private static Guide guide;
+
+	private static TrainingParameters free;
 
 	@BeforeAll
 	static void loadGuide() {
 		guide = ShippedGuides.load("flux-lora");
+		free = evaluate(ParameterOverrides.NONE).parameters();
 	}
 
-	private static TrainingParameters withOverrides(int imageCount, ParameterOverrides overrides) {
-		return guide.evaluate(ActorDataset.ofImages(imageCount), overrides).parameters();
-	}
-
-	@Test
-	void fixedMaxStepsDriveWarmupAndEpochs() {
-		TrainingParameters parameters = withOverrides(23,
-				new ParameterOverrides(1800, null, null, null, null, null, null, null));
-		assertThat(parameters.maxTrainSteps()).isEqualTo(1800);
-		assertThat(parameters.warmupSteps()).isEqualTo(360);
-		assertThat(parameters.epochs()).isEqualTo(39);
+	private static Evaluation evaluate(ParameterOverrides overrides) {
+		return guide.evaluate(ActorDataset.ofImages(IMAGES), overrides);
 	}
 
 	@Test
-	void fixedRepeatsDriveEpochs() {
-		TrainingParameters parameters = withOverrides(23,
-				new ParameterOverrides(null, null, null, null, 3, null, null, null));
-		assertThat(parameters.repeats()).isEqualTo(3);
-		assertThat(parameters.epochs()).isEqualTo(29);
+	void everyFixedParameterIsKeptAsGiven() {
+		ParameterOverrides fixed = new ParameterOverrides(free.maxTrainSteps() + 1, free.learningRate() * 2,
+				free.networkDim() * 2, free.networkAlpha() * 2, free.repeats() + 1, free.epochs() + 1,
+				free.warmupSteps() + 1, free.lrScheduler() + "-by-hand");
+		assertThat(evaluate(fixed).parameters())
+			.isEqualTo(new TrainingParameters(fixed.maxTrainSteps(), fixed.learningRate(), fixed.networkDim(),
+					fixed.networkAlpha(), fixed.repeats(), fixed.epochs(), fixed.warmupSteps(), fixed.lrScheduler()));
 	}
 
 	@Test
-	void fixedLearningRateIsKept() {
-		assertThat(withOverrides(23, new ParameterOverrides(null, 0.0003, null, null, null, null, null, null))
-			.learningRate()).isEqualTo(0.0003);
+	void warmupAndEpochsFollowFixedMaxSteps() {
+		TrainingParameters parameters = evaluate(
+				new ParameterOverrides(free.maxTrainSteps() * 2, null, null, null, null, null, null, null))
+			.parameters();
+		assertThat(parameters.warmupSteps()).isGreaterThan(free.warmupSteps());
+		assertThat(parameters.epochs()).isGreaterThan(free.epochs());
 	}
 
 	@Test
-	void fixedDerivedValuesAreKept() {
-		TrainingParameters parameters = withOverrides(23,
-				new ParameterOverrides(null, null, null, null, null, 12, 50, "constant"));
-		assertThat(parameters.epochs()).isEqualTo(12);
-		assertThat(parameters.warmupSteps()).isEqualTo(50);
-		assertThat(parameters.lrScheduler()).isEqualTo("constant");
-	}
-
-	@Test
-	void fixedRankScalesTheFileSizeEstimate() {
-		Evaluation evaluation = guide.evaluate(ActorDataset.ofImages(23),
-				new ParameterOverrides(null, null, 32, 16, null, null, null, null));
-		assertThat(evaluation.parameters().networkDim()).isEqualTo(32);
-		assertThat(evaluation.parameters().networkAlpha()).isEqualTo(16);
-		assertThat(evaluation.estimatedFileSizeMb()).isEqualTo(new FileSizeEstimate(24, 30));
+	void epochsFollowFixedRepeats() {
+		TrainingParameters parameters = evaluate(
+				new ParameterOverrides(null, null, null, null, free.repeats() * 2, null, null, null))
+			.parameters();
+		assertThat(parameters.epochs()).isLessThan(free.epochs());
 	}
 
 	@Test
 	void overridesLeaveThePresetChoiceAlone() {
-		assertThat(guide
-			.evaluate(ActorDataset.ofImages(23), new ParameterOverrides(1800, null, null, null, null, null, null, null))
-			.presetId()).isEqualTo("B");
+		assertThat(evaluate(new ParameterOverrides(free.maxTrainSteps() * 2, null, null, null, null, null, null, null))
+			.presetId()).isEqualTo(evaluate(ParameterOverrides.NONE).presetId());
 	}
 
 }

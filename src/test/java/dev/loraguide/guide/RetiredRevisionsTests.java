@@ -1,5 +1,7 @@
 package dev.loraguide.guide;
 
+import dev.loraguide.system.Revision;
+
 import dev.loraguide.guide.fact.ActorDataset;
 import dev.loraguide.guide.fact.ParameterOverrides;
 
@@ -108,7 +110,7 @@ public class RetiredRevisionsTests {
 				end
 				""".formatted(consequence);
 		TreeMap<String, String> files = new TreeMap<>(Map.of("rules.drl", drl));
-		return new GuideSource("retired", Path.of("retired"), files, GuideSource.revisionOf(files));
+		return new GuideSource("retired", Path.of("retired"), files, Revision.of(files));
 	}
 
 }

@@ -1,11 +1,12 @@
 package dev.loraguide.guide.cases;
 
+import dev.loraguide.system.PlainDecimal;
+
 import dev.loraguide.guide.Evaluation;
 
 import dev.loraguide.guide.fact.FileSizeEstimate;
 import dev.loraguide.guide.fact.Warning;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ enum CaseField {
 	/** A value as a guide author writes it: {@code 0.0003} rather than {@code 3.0E-4}. */
 	static String show(Object value) {
 		if (value instanceof Double number) {
-			return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+			return PlainDecimal.of(number);
 		}
 		if (value instanceof String text) {
 			return "\"" + text + "\"";

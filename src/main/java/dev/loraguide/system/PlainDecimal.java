@@ -1,0 +1,18 @@
+package dev.loraguide.system;
+
+import java.math.BigDecimal;
+
+/**
+ * A number as a person writes it: {@code 0.0003} rather than {@code 3.0E-4}, {@code 2000}
+ * rather than {@code 2000.0}. One form for JSON answers, summaries, messages and tables.
+ */
+public final class PlainDecimal {
+
+	private PlainDecimal() {
+	}
+
+	public static String of(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+	}
+
+}
