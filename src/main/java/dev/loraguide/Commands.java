@@ -36,7 +36,7 @@ final class Commands {
 	}
 
 	private static CommandLine commandLine() {
-		return new CommandLine(new Commands());
+		return new CommandLine(new Commands()).setCaseInsensitiveEnumValuesAllowed(true);
 	}
 
 }

@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.loraguide.system.ApiProblemException;
-
-import org.springframework.http.HttpStatus;
+import dev.loraguide.system.ProblemCode;
 
 /**
  * An outcome arrived for a recommendation that is still waiting to be written, and stayed
@@ -14,7 +13,7 @@ import org.springframework.http.HttpStatus;
 class DecisionLogBehindException extends ApiProblemException {
 
 	DecisionLogBehindException(UUID id, Duration waited) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "decision_log_behind", null, "recommendation '" + id
+		super(ProblemCode.DECISION_LOG_BEHIND, null, "recommendation '" + id
 				+ "' is not written to the decision log yet after " + waited + "; post the outcome again later");
 	}
 

@@ -1,5 +1,6 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.loraguide.experiment.ExperimentLedger.MetricSummary;
 import org.apache.commons.statistics.inference.DataDispersion;
 import org.apache.commons.statistics.inference.TTest;
@@ -14,7 +15,8 @@ import org.apache.commons.statistics.inference.TTest;
  * @param pValue two-sided p-value of Welch's t-test
  * @param degreesOfFreedom Welch–Satterthwaite degrees of freedom
  */
-record Comparison(double difference, ConfidenceInterval ci95, Double pValue, Double degreesOfFreedom) {
+record Comparison(double difference, ConfidenceInterval ci95, @Schema(nullable = true) Double pValue,
+		@Schema(nullable = true) Double degreesOfFreedom) {
 
 	private static final TTest WELCH = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
 

@@ -1,5 +1,6 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -8,6 +9,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param lower lower bound
  * @param upper upper bound
  */
+@Schema(nullable = true)
 record ConfidenceInterval(double lower, double upper) {
 
 	private static final double TWO_SIDED_TAIL = 0.025;

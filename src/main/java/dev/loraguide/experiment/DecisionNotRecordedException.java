@@ -3,8 +3,7 @@ package dev.loraguide.experiment;
 import java.util.UUID;
 
 import dev.loraguide.system.ApiProblemException;
-
-import org.springframework.http.HttpStatus;
+import dev.loraguide.system.ProblemCode;
 
 /**
  * An outcome was posted for a recommendation the decision log had to drop (see the
@@ -13,7 +12,7 @@ import org.springframework.http.HttpStatus;
 class DecisionNotRecordedException extends ApiProblemException {
 
 	DecisionNotRecordedException(UUID id) {
-		super(HttpStatus.CONFLICT, "decision_not_recorded", null, "recommendation '" + id
+		super(ProblemCode.DECISION_NOT_RECORDED, null, "recommendation '" + id
 				+ "' was made but the decision log was full and dropped it; it takes no outcomes");
 	}
 

@@ -1,6 +1,7 @@
 package dev.loraguide.experiment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,8 @@ class ExperimentController {
 			description = "Means with 95 % t confidence intervals, Welch's t-test of each variant against the first "
 					+ "(control), and a chi-square sample-ratio check against the weights (flagged when p < 0.001). "
 					+ "Actors forced into a variant are left out.")
+	@ApiResponse(responseCode = "200", description = "The results")
+	@ApiResponse(responseCode = "404", description = "unknown_experiment: no experiment of that id is served")
 	ExperimentResults results(@PathVariable String id) {
 		Experiment experiment = this.registry.current().find(id);
 		if (experiment == null) {

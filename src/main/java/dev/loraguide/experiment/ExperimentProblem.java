@@ -1,5 +1,7 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Why the experiments file, or one experiment in it, cannot be used.
  *
@@ -9,7 +11,8 @@ package dev.loraguide.experiment;
  * {@code variants[1].weight}; null when no single field is to blame
  * @param message what is wrong
  */
-record ExperimentProblem(String experiment, String field, String message) {
+record ExperimentProblem(@Schema(nullable = true) String experiment, @Schema(nullable = true) String field,
+		String message) {
 
 	static ExperimentProblem ofFile(String field, String message) {
 		return new ExperimentProblem(null, field, message);

@@ -1,5 +1,6 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,8 @@ record ExperimentResults(String experiment, String status, List<VariantResults> 
 	 * the control
 	 */
 	record VariantResults(String name, String guide, double weight, long assignments, long recommendations,
-			Map<String, MetricStatistics> metrics, Map<String, Comparison> comparedWithControl) {
+			Map<String, MetricStatistics> metrics,
+			@Schema(nullable = true) Map<String, Comparison> comparedWithControl) {
 
 		static VariantResults of(Variant variant, VariantExposure exposure, Map<String, MetricSummary> outcomes,
 				Map<String, MetricSummary> control) {

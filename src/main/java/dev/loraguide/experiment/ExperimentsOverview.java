@@ -1,9 +1,12 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/experiments}: the experiments file as the service serves it.
+ * {@code GET /api/v1/experiments}: the experiments file as the service serves it. The
+ * salts and forced actors are internals, for admins only ({@link ExperimentInternals}):
+ * whoever knows a salt can pick actors offline to skew a split.
  *
  * @param file path of the experiments file
  * @param revision content hash of the revision being served; {@code no-file} when there
@@ -14,7 +17,7 @@ import java.util.List;
  * @param problems why it was refused
  * @param experiments the experiments of the serving revision
  */
-record ExperimentsOverview(String file, String revision, String status, String refusedRevision,
+record ExperimentsOverview(String file, String revision, String status, @Schema(nullable = true) String refusedRevision,
 		List<ExperimentProblem> problems, List<ExperimentSummary> experiments) {
 
 	static ExperimentsOverview of(ExperimentsState state) {
@@ -29,13 +32,12 @@ record ExperimentsOverview(String file, String revision, String status, String r
 	 * @param id experiment id
 	 * @param status {@code running}, {@code stopped}, or {@code suspended} when it runs
 	 * but a variant's guide is not serving
-	 * @param salt hash seed of the assignment
 	 * @param imageCounts the image counts it claims, null when it claims every request
 	 * @param variants its variants, the control first
 	 * @param forcedActors how many actors the file forces into a variant
 	 * @param suspendedBecause why it enrols no one, empty unless suspended
 	 */
-	record ExperimentSummary(String id, String status, String salt, ImageCountRange imageCounts, List<Variant> variants,
+	record ExperimentSummary(String id, String status, ImageCountRange imageCounts, List<Variant> variants,
 			int forcedActors, List<ExperimentProblem> suspendedBecause) {
 
 		static ExperimentSummary of(Experiment experiment, ExperimentsState state) {
@@ -43,7 +45,7 @@ record ExperimentsOverview(String file, String revision, String status, String r
 			String status = suspended.isEmpty() ? experiment.status().toString() : "suspended";
 			ImageCountRange imageCounts = experiment.imageCounts().equals(ImageCountRange.ALL) ? null
 					: experiment.imageCounts();
-			return new ExperimentSummary(experiment.id(), status, experiment.salt(), imageCounts, experiment.variants(),
+			return new ExperimentSummary(experiment.id(), status, imageCounts, experiment.variants(),
 					experiment.forced().size(), suspended);
 		}
 

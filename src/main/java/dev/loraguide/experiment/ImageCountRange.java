@@ -1,11 +1,14 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The image counts an experiment claims, both bounds included.
  *
  * @param min smallest image count claimed
  * @param max largest image count claimed
  */
+@Schema(nullable = true)
 record ImageCountRange(int min, int max) {
 
 	/** The range of an experiment with no filter: every request. */

@@ -1,8 +1,7 @@
 package dev.loraguide.experiment;
 
 import dev.loraguide.system.ApiProblemException;
-
-import org.springframework.http.HttpStatus;
+import dev.loraguide.system.ProblemCode;
 
 /**
  * An outcome whose content bean validation cannot judge, such as a value that is not
@@ -11,7 +10,7 @@ import org.springframework.http.HttpStatus;
 class InvalidOutcomeException extends ApiProblemException {
 
 	InvalidOutcomeException(String field, String message) {
-		super(HttpStatus.BAD_REQUEST, "invalid_field", field, message);
+		super(ProblemCode.INVALID_FIELD, field, message);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.loraguide.experiment.ExperimentLedger.MetricSummary;
 
 /**
@@ -10,7 +11,8 @@ import dev.loraguide.experiment.ExperimentLedger.MetricSummary;
  * @param standardDeviation sample standard deviation, null below 2 outcomes
  * @param ci95 95 % confidence interval of the mean (Student's t), null below 2 outcomes
  */
-record MetricStatistics(long count, double mean, Double standardDeviation, ConfidenceInterval ci95) {
+record MetricStatistics(long count, double mean, @Schema(nullable = true) Double standardDeviation,
+		ConfidenceInterval ci95) {
 
 	static MetricStatistics of(MetricSummary summary) {
 		if (summary.variance() == null || summary.count() < 2) {

@@ -1,5 +1,6 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -11,7 +12,7 @@ import jakarta.validation.constraints.Pattern;
  * @param value the measure, a finite number
  */
 record OutcomeRequest(
-		@NotNull @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,63}",
+		@Schema(example = "identity_similarity") @NotNull @Pattern(regexp = "^[A-Za-z][A-Za-z0-9_.-]{0,63}$",
 				message = "must be a letter followed by up to 63 letters, digits, '_', '.' or '-'") String metric,
-		@NotNull Double value) {
+		@Schema(example = "0.87") @NotNull Double value) {
 }

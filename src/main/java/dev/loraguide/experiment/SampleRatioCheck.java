@@ -1,5 +1,6 @@
 package dev.loraguide.experiment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,7 +18,8 @@ import org.apache.commons.statistics.inference.SignificanceResult;
  * @param threshold p-value below which a mismatch is flagged
  * @param mismatch whether the split is off
  */
-record SampleRatioCheck(Double chiSquare, Double pValue, double threshold, boolean mismatch) {
+record SampleRatioCheck(@Schema(nullable = true) Double chiSquare, @Schema(nullable = true) Double pValue,
+		double threshold, boolean mismatch) {
 
 	static final double THRESHOLD = 0.001;
 

@@ -1,14 +1,14 @@
 package dev.loraguide.experiment;
 
 import dev.loraguide.system.ApiProblemException;
-
-import org.springframework.http.HttpStatus;
+import dev.loraguide.system.CallerInput;
+import dev.loraguide.system.ProblemCode;
 
 /** An outcome was posted for a recommendation the service never made. */
 class UnknownRecommendationException extends ApiProblemException {
 
 	UnknownRecommendationException(String id) {
-		super(HttpStatus.NOT_FOUND, "unknown_recommendation", null, "no recommendation '" + id + "' was made");
+		super(ProblemCode.UNKNOWN_RECOMMENDATION, null, "no recommendation " + CallerInput.quote(id) + " was made");
 	}
 
 }

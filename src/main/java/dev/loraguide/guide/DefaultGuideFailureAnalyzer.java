@@ -14,8 +14,9 @@ class DefaultGuideFailureAnalyzer extends AbstractFailureAnalyzer<DefaultGuideUn
 	protected FailureAnalysis analyze(Throwable rootFailure, DefaultGuideUnavailableException cause) {
 		String problems = cause.getProblems().isEmpty() ? "    there is no folder '" + cause.getGuideId() + "'"
 				: cause.getProblems().stream().map((problem) -> "    " + problem).collect(Collectors.joining("\n"));
-		String description = "The default guide '" + cause.getGuideId() + "' could not be loaded from "
-				+ cause.getDir().toAbsolutePath() + ":\n" + problems;
+		String description = "The service cannot start: the default guide '" + cause.getGuideId()
+				+ "' never passed its check in " + cause.getDir().toAbsolutePath()
+				+ ", and requests that name no guide need it. Why:\n" + problems;
 		String action = "Fix the guide (run the 'check' command for details), point guides.dir (GUIDES_DIR) at a "
 				+ "folder that holds it, or set guides.default to a guide that loads.";
 		return new FailureAnalysis(description, action, cause);

@@ -19,11 +19,18 @@ import java.util.stream.Stream;
  * top level and in its sub-folders. Content rather than timestamps or file events,
  * because editors save by renaming, bind mounts drop events, and a Kubernetes ConfigMap
  * swaps a {@code ..data} link without touching the files it points through. Hidden
- * entries are skipped; links are followed.
+ * entries are skipped; links are followed. Files over a megabyte are fingerprinted by
+ * size and modification time instead.
  *
  * @param hashes content hash by path relative to the rules folder
  */
 record FolderSnapshot(Map<Path, String> hashes) {
+
+	/**
+	 * A file larger than this is told apart by size and modification time rather than
+	 * read every scan: no guide file that size is served (guides.gate.max-file-size).
+	 */
+	private static final long LARGE_FILE_BYTES = 1024 * 1024;
 
 	FolderSnapshot {
 		hashes = Map.copyOf(hashes);
@@ -68,6 +75,11 @@ record FolderSnapshot(Map<Path, String> hashes) {
 			return;
 		}
 		try {
+			long size = Files.size(file);
+			if (size > LARGE_FILE_BYTES) {
+				hashes.put(dir.relativize(file), size + "@" + Files.getLastModifiedTime(file).toMillis());
+				return;
+			}
 			hashes.put(dir.relativize(file), Revision.of(Files.readAllBytes(file)));
 		}
 		catch (NoSuchFileException ex) {

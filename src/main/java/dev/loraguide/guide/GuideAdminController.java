@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/guides")
 @SecurityScheme(name = "adminToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
-		description = "The value of GUIDES_ADMIN_TOKEN")
+		description = "An API token or JWT with the admin role (docs/security.md)")
 @Tag(name = "Admin", description = "Guide operations; need the admin bearer token")
 class GuideAdminController {
 

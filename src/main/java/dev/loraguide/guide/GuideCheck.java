@@ -4,19 +4,33 @@ import dev.loraguide.system.PlainDecimal;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code check} command: validates guides the way the service would before serving
@@ -26,12 +40,18 @@ import picocli.CommandLine.Spec;
  * step of the rules repository.
  *
  * <pre>java -jar lora-guide.jar check [rules-folder-or-one-guide-folder]</pre>
+ * <p>
+ * With {@code --format json} it prints one {@link GuideVerdict.Report}; that is how the
+ * service's gate ({@link GuideGate}) runs it, in a JVM of its own, and reads the verdict
+ * back.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Checks guides as the service would before serving them: compiles each, runs its cases "
-				+ "and the coverage scan, prints problems as file:line:column and each preset table.",
-		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:every guide passed", "1:at least one guide failed",
-				"2:usage error (the folder is missing)" })
+				+ "evaluates every image count from 1 to 100000 within the time budget, prints problems as "
+				+ "file:line:column and each preset table.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:every guide passed", "1:at least one guide failed", "2:usage error (the folder is missing)",
+				"3:the time limit was reached (the guide being checked fails)" })
 public final class GuideCheck implements Callable<Integer> {
 
 	/** Every guide passed. */
@@ -43,24 +63,71 @@ public final class GuideCheck implements Callable<Integer> {
 	/** The folder to check is missing. */
 	public static final int USAGE = 2;
 
+	/** The check did not finish within its time limit. */
+	public static final int TIME_LIMIT = 3;
+
+	/** What the check of a guide stopped at its time limit was doing, on stderr. */
+	static final String STOPPED = "check: stopped at the time limit while ";
+
 	private static final String ROW = "  %-8s %-12s %6s  %-14s %-10s %7s  %6s  %-10s %s%n";
 
 	@Parameters(arity = "0..1", defaultValue = GuidesProperties.DIR, paramLabel = "FOLDER",
 			description = "a rules folder (every guide in it) or one guide folder; default: ${DEFAULT-VALUE}")
 	private Path dir;
 
+	@Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+			description = "text (for people) or json (for programs: one report of every guide); "
+					+ "default: ${DEFAULT-VALUE}")
+	private Format format = Format.TEXT;
+
+	@Option(names = "--time-limit", defaultValue = GuidesProperties.TIME_LIMIT, converter = DurationConverter.class,
+			paramLabel = "DURATION",
+			description = "stop and fail past this wall-clock time, e.g. 30s; default: ${DEFAULT-VALUE}")
+	private Duration timeLimit = DurationStyle.detectAndParse(GuidesProperties.TIME_LIMIT);
+
+	@Option(names = "--p99-budget", defaultValue = GuidesProperties.P99_BUDGET, converter = DurationConverter.class,
+			paramLabel = "DURATION",
+			description = "fail a guide whose p99 evaluation time over every image count is above this; "
+					+ "default: ${DEFAULT-VALUE}")
+	private Duration p99Budget = DurationStyle.detectAndParse(GuidesProperties.P99_BUDGET);
+
+	@Option(names = "--max-file-size", defaultValue = GuidesProperties.MAX_FILE_SIZE,
+			converter = DataSizeConverter.class, paramLabel = "SIZE",
+			description = "fail a guide with a file larger than this, unread; default: ${DEFAULT-VALUE}")
+	private DataSize maxFileSize = DataSize.parse(GuidesProperties.MAX_FILE_SIZE);
+
+	@Option(names = "--max-rule-firings", defaultValue = GuidesProperties.MAX_RULE_FIRINGS, paramLabel = "N",
+			description = "rules fired in one evaluation before it counts as a rule loop; default: ${DEFAULT-VALUE}")
+	private int maxRuleFirings = Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS);
+
 	@Spec
 	private CommandSpec spec;
 
 	private PrintStream out;
 
-	private final GuideLoader loader = new GuideLoader(
-			new GuideCompiler(Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS)));
+	/** What the check is doing now, said when the time limit stops it. */
+	private final AtomicReference<String> doing = new AtomicReference<>("starting");
+
+	/**
+	 * The entry point of the gate's check process when the service runs from a plain
+	 * class path (tests, {@code spring-boot:run}); a packaged jar goes through its
+	 * launcher and the {@code check} command instead.
+	 */
+	public static void main(String[] args) {
+		LoggingSystem.get(GuideCheck.class.getClassLoader()).beforeInitialize();
+		System.exit(new CommandLine(new GuideCheck()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+	}
 
 	@Override
 	public Integer call() {
 		PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-		return check(this.dir, stdout, this.spec.commandLine().getErr());
+		PrintWriter err = this.spec.commandLine().getErr();
+		if (!Files.isDirectory(this.dir)) {
+			return usage(this.dir, err);
+		}
+		stopAtTheTimeLimit(err);
+		this.out = stdout;
+		return check(folders(this.dir));
 	}
 
 	/**
@@ -69,52 +136,108 @@ public final class GuideCheck implements Callable<Integer> {
 	 */
 	static int check(Path dir, PrintStream out, PrintWriter err) {
 		if (!Files.isDirectory(dir)) {
-			err.println("check: " + dir + " is not a folder. Usage: check [rules-folder | guide-folder]");
-			err.flush();
-			return USAGE;
+			return usage(dir, err);
 		}
 		GuideCheck check = new GuideCheck();
 		check.out = out;
-		boolean oneGuide = !GuideSource.read(dir).ruleFiles().isEmpty();
-		return check.check(oneGuide ? List.of(dir) : GuideFolders.in(dir));
+		return check.check(folders(dir));
+	}
+
+	private static int usage(Path dir, PrintWriter err) {
+		err.println("check: " + dir + " is not a folder. Usage: check [rules-folder | guide-folder]");
+		err.flush();
+		return USAGE;
+	}
+
+	private static List<Path> folders(Path dir) {
+		try (Stream<Path> files = Files.list(dir)) {
+			boolean oneGuide = files.anyMatch((file) -> file.getFileName().toString().endsWith(".drl"));
+			return oneGuide ? List.of(dir) : GuideFolders.in(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + dir, ex);
+		}
+	}
+
+	/**
+	 * A rule that never ends cannot be interrupted: past the time limit the whole process
+	 * stops, saying what it was doing.
+	 */
+	private void stopAtTheTimeLimit(PrintWriter err) {
+		Thread watchdog = new Thread(() -> {
+			try {
+				Thread.sleep(this.timeLimit.toMillis());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			err.println(STOPPED + this.doing.get());
+			err.flush();
+			Runtime.getRuntime().halt(TIME_LIMIT);
+		}, "check-time-limit");
+		watchdog.setDaemon(true);
+		watchdog.start();
 	}
 
 	private int check(List<Path> folders) {
-		int failed = 0;
+		GuideLoader loader = new GuideLoader(new GuideCompiler(this.maxRuleFirings));
+		List<GuideVerdict> verdicts = new ArrayList<>();
 		for (Path folder : folders) {
-			GuideValidation validation = this.loader.validate(GuideSource.read(folder));
-			try {
-				print(folder, validation);
+			this.doing.set("reading " + folder);
+			GuideVerdict verdict = OversizedFiles.in(folder, this.maxFileSize)
+				.map((oversized) -> new GuideVerdict(folder.getFileName().toString(), oversized.revision(), "", false,
+						0, null, oversized.problems(), List.of()))
+				.orElseGet(() -> check(loader, folder));
+			if (this.format == Format.TEXT) {
+				print(folder, verdict);
 			}
-			finally {
-				validation.discard();
-			}
-			failed += validation.passed() ? 0 : 1;
+			verdicts.add(verdict);
 		}
-		this.out.printf(Locale.ROOT, "%d guide%s checked, %d failed%n", folders.size(),
-				(folders.size() == 1) ? "" : "s", failed);
+		int failed = (int) verdicts.stream().filter((verdict) -> !verdict.passed()).count();
+		if (this.format == Format.JSON) {
+			this.out.println(JsonMapper.builder().build().writeValueAsString(new GuideVerdict.Report(verdicts)));
+		}
+		else {
+			this.out.printf(Locale.ROOT, "%d guide%s checked, %d failed%n", folders.size(),
+					(folders.size() == 1) ? "" : "s", failed);
+		}
 		return (failed == 0) ? PASSED : FAILED;
 	}
 
-	private void print(Path folder, GuideValidation validation) {
-		this.out.printf(Locale.ROOT, "%s  revision %s%n", validation.source().id(), validation.source().revision());
-		for (GuideProblem problem : validation.problems()) {
+	private GuideVerdict check(GuideLoader loader, Path folder) {
+		GuideSource source = GuideSource.read(folder);
+		String guide = source.id();
+		GuideValidation validation = loader.validate(source, this.p99Budget,
+				(what) -> this.doing.set(what + " (guide '" + guide + "')"));
+		try {
+			return GuideVerdict.of(validation);
+		}
+		finally {
+			validation.discard();
+		}
+	}
+
+	private void print(Path folder, GuideVerdict verdict) {
+		this.out.printf(Locale.ROOT, "%s  revision %s%n", verdict.guide(), verdict.revision());
+		for (GuideProblem problem : verdict.problems()) {
 			this.out.println((problem.file() != null) ? folder.resolve(problem.file()) + ":" + problem.line() + ":"
 					+ problem.column() + ": " + problem.message() : folder + ": " + problem.message());
 		}
-		if (validation.passed()) {
+		if (verdict.passed()) {
 			this.out.printf(Locale.ROOT,
-					"  ok: compiles, one preset for every image count from 1 to %d, %d case%s pass%n",
-					PresetTable.MAX_IMAGE_COUNT, validation.casesRun(), (validation.casesRun() == 1) ? "" : "s");
+					"  ok: compiles, one preset for every image count from 1 to %d, p99 evaluation %s us, "
+							+ "%d case%s pass%n",
+					PresetTable.MAX_IMAGE_COUNT, text(verdict.p99Micros()), verdict.casesRun(),
+					(verdict.casesRun() == 1) ? "" : "s");
 		}
 		else {
-			this.out.printf(Locale.ROOT, "  FAILED: %d problem%s%n", validation.problems().size(),
-					(validation.problems().size() == 1) ? "" : "s");
+			this.out.printf(Locale.ROOT, "  FAILED: %d problem%s%n", verdict.problems().size(),
+					(verdict.problems().size() == 1) ? "" : "s");
 		}
-		if (validation.presetTable() != null) {
+		if (!verdict.presets().isEmpty()) {
 			this.out.printf(Locale.ROOT, ROW, "preset", "images", "steps", "learning rate", "dim/alpha", "repeats",
 					"warmup", "scheduler", "label");
-			validation.presetTable().rows().forEach(this::print);
+			verdict.presets().forEach(this::print);
 		}
 		this.out.println();
 	}
@@ -124,6 +247,31 @@ public final class GuideCheck implements Callable<Integer> {
 		this.out.printf(Locale.ROOT, ROW, row.preset(), images, text(row.maxTrainSteps()), text(row.learningRate()),
 				text(row.networkDim()) + "/" + text(row.networkAlpha()), text(row.repeats()), text(row.warmupSteps()),
 				text(row.lrScheduler()), text(row.label()));
+	}
+
+	/** How the report is printed. */
+	enum Format {
+
+		TEXT, JSON
+
+	}
+
+	static final class DurationConverter implements ITypeConverter<Duration> {
+
+		@Override
+		public Duration convert(String value) {
+			return DurationStyle.detectAndParse(value);
+		}
+
+	}
+
+	static final class DataSizeConverter implements ITypeConverter<DataSize> {
+
+		@Override
+		public DataSize convert(String value) {
+			return DataSize.parse(value);
+		}
+
 	}
 
 	private static String text(Object value) {

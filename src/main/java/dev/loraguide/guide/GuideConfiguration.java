@@ -1,6 +1,8 @@
 package dev.loraguide.guide;
 
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +19,13 @@ import org.springframework.context.annotation.Configuration;
 class GuideConfiguration {
 
 	@Bean
-	GuideLoader guideLoader(GuidesProperties properties) {
-		return new GuideLoader(new GuideCompiler(properties.maxRuleFirings()));
+	GuideGate guideGate(GuidesProperties properties) {
+		return new GuideGate(properties.gate(), properties.maxRuleFirings(), CheckCommandLine.ofThisProcess());
+	}
+
+	@Bean
+	GuideLoader guideLoader(GuidesProperties properties, GuideGate gate) {
+		return new GuideLoader(new GuideCompiler(properties.maxRuleFirings()), gate, properties.gate().p99Budget());
 	}
 
 	@Bean
@@ -28,8 +35,11 @@ class GuideConfiguration {
 
 	@Bean
 	GuideRegistry guideRegistry(GuidesProperties properties, GuideLoader guideLoader, GuideReloadMetrics metrics) {
+		if (!Files.isDirectory(properties.dir())) {
+			throw new GuidesFolderMissingException(properties.dir());
+		}
 		GuideRegistry registry = new GuideRegistry(properties.dir(), properties.defaultGuide(), guideLoader,
-				Clock.systemUTC(), properties.retireAfter(), metrics);
+				Clock.systemUTC(), properties.retireAfter(), metrics, properties.gate().maxFileSize());
 		registry.reload();
 		GuideState defaultGuide = registry.states()
 			.stream()
@@ -46,7 +56,9 @@ class GuideConfiguration {
 
 	@Bean
 	GuideWatcher guideWatcher(GuideRegistry registry, ApplicationEventPublisher events, GuidesProperties properties) {
-		return new GuideWatcher(registry, events, properties.scanInterval());
+		// A reload is a check, bounded by the gate's limit, then a compile here.
+		Duration stuckCheck = properties.gate().timeLimit().multipliedBy(2).plusSeconds(30);
+		return new GuideWatcher(registry, events, properties.scanInterval(), stuckCheck);
 	}
 
 }

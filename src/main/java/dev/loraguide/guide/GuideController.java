@@ -1,15 +1,28 @@
 package dev.loraguide.guide;
 
+import java.util.Collection;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Guides as served. Both GETs carry an {@code ETag} (the revision, see {@link GuideTags})
+ * and answer {@code If-None-Match} with 304, so a caller polling for a new revision
+ * downloads nothing until there is one.
+ */
 @RestController
 @RequestMapping("/api/v1/guides")
 @Tag(name = "Guides", description = "The training guides the service loads from its rules folder")
@@ -23,19 +36,38 @@ class GuideController {
 
 	@GetMapping
 	@Operation(summary = "List the guides with the revision each serves")
-	List<GuideSummary> list() {
-		return this.registry.states().stream().map(GuideSummary::of).toList();
+	@Parameter(in = ParameterIn.HEADER, name = "If-None-Match", description = "The ETag of an earlier answer",
+			schema = @Schema(type = "string"))
+	@ApiResponse(responseCode = "200", description = "The guides",
+			headers = @Header(name = "ETag", description = "Changes whenever a guide's revision does"))
+	@ApiResponse(responseCode = "304", description = "Nothing changed since the ETag given in If-None-Match",
+			content = @Content)
+	ResponseEntity<List<GuideSummary>> list() {
+		Collection<GuideState> states = this.registry.states();
+		return ResponseEntity.ok().eTag(GuideTags.ofList(states)).body(states.stream().map(GuideSummary::of).toList());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One guide with its preset table, derived by evaluating the guide over image counts")
-	GuideDetails get(@PathVariable String id) {
-		return this.registry.states()
+	@Parameter(in = ParameterIn.HEADER, name = "If-None-Match", description = "The ETag of an earlier answer",
+			schema = @Schema(type = "string"))
+	@ApiResponse(responseCode = "200", description = "The guide",
+			headers = @Header(name = "ETag", description = "The revision being served"))
+	@ApiResponse(responseCode = "304", description = "The guide still serves the revision given in If-None-Match",
+			content = @Content)
+	@ApiResponse(responseCode = "404", description = "unknown_guide: no guide of that id is loaded")
+	ResponseEntity<GuideDetails> get(@PathVariable String id) {
+		GuideState state = this.registry.states()
 			.stream()
-			.filter((state) -> state.id().equals(id))
+			.filter((candidate) -> candidate.id().equals(id))
 			.findFirst()
-			.map(GuideDetails::of)
 			.orElseThrow(() -> new UnknownGuideException(id));
+		String tag = GuideTags.of(state);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (tag != null) {
+			answer.eTag(tag);
+		}
+		return answer.body(GuideDetails.of(state));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -14,8 +15,8 @@ import java.util.List;
  * @param problems why the newest files were refused, empty otherwise
  * @param presets the preset table, derived by evaluating the guide over image counts
  */
-public record GuideDetails(String id, String revision, String description, List<String> files, String status,
-		List<GuideProblem> problems, List<PresetRow> presets) {
+public record GuideDetails(String id, @Schema(nullable = true) String revision, String description, List<String> files,
+		String status, List<GuideProblem> problems, List<PresetRow> presets) {
 
 	static GuideDetails of(GuideState state) {
 		GuideSummary summary = GuideSummary.of(state);

@@ -20,6 +20,11 @@ final class GuideFolders {
 	private GuideFolders() {
 	}
 
+	/** Whether a name in the rules folder names a guide. */
+	static boolean isGuideId(String name) {
+		return GUIDE_ID.matcher(name).matches();
+	}
+
 	static List<Path> in(Path dir) {
 		if (!Files.isDirectory(dir)) {
 			throw new UncheckedIOException(new IOException("guides.dir " + dir.toAbsolutePath() + " is not a folder"));

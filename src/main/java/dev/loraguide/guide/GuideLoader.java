@@ -3,8 +3,10 @@ package dev.loraguide.guide;
 import dev.loraguide.guide.cases.GuideCases;
 import dev.loraguide.guide.cases.YamlNodes;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -12,19 +14,39 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * The validation gate: turns a guide folder's files into a {@link Guide} that is safe to
  * serve, or refuses it. A revision goes live only if it passes the guardrails, compiles,
- * recommends exactly one preset for every image count scanned, and passes its own cases;
- * a rule loop, cut off by the bound on rules fired, refuses it too.
+ * gives exactly one preset and every parameter at every image count, evaluates within the
+ * time budget, and passes its own cases; a rule loop, cut off by the bound on rules
+ * fired, refuses it too.
+ * <p>
+ * The service runs these checks in a process of its own ({@link GuideGate}) and, once
+ * they pass, only compiles the revision here; without a gate (the {@code check} command
+ * itself, benchmarks, tests) they run in this process.
  */
 public class GuideLoader {
 
 	private final GuideCompiler compiler;
 
+	private final RevisionCheck gate;
+
+	private final Duration p99Budget;
+
+	/** A loader that checks revisions in this process, with the default budget. */
 	public GuideLoader(GuideCompiler compiler) {
+		this(compiler, null, GuidesProperties.Gate.defaults().p99Budget());
+	}
+
+	GuideLoader(GuideCompiler compiler, RevisionCheck gate, Duration p99Budget) {
 		this.compiler = compiler;
+		this.gate = gate;
+		this.p99Budget = p99Budget;
 	}
 
 	public Guide load(GuideSource source) throws GuideRefusedException {
-		GuideValidation validation = validate(source);
+		if (this.gate != null) {
+			return loadCheckedElsewhere(source);
+		}
+		GuideValidation validation = validate(source, this.p99Budget, (doing) -> {
+		});
 		if (!validation.passed()) {
 			validation.discard();
 			throw new GuideRefusedException(source.id(), validation.problems());
@@ -33,13 +55,31 @@ public class GuideLoader {
 	}
 
 	/**
-	 * Runs every check and reports all that was found; the caller discards the result's
-	 * rules.
+	 * Runs the checks in the gate's process, then compiles what passed: nothing of the
+	 * revision runs here until the gate has evaluated it at every image count within the
+	 * budget.
 	 */
-	GuideValidation validate(GuideSource source) {
+	private Guide loadCheckedElsewhere(GuideSource source) throws GuideRefusedException {
+		GuideVerdict verdict = this.gate.check(source);
+		if (!verdict.passed()) {
+			throw new GuideRefusedException(source.id(), verdict.problems());
+		}
+		return new Guide(source, verdict.description(), this.compiler.compile(source),
+				new PresetTable(verdict.presets(), List.of()));
+	}
+
+	/**
+	 * Runs every check and reports all that was found; the caller discards the result's
+	 * rules. Every failure of the rules, errors included, is a problem of the revision.
+	 * @param progress told what is being checked, for the message of a check stopped at
+	 * its time limit
+	 */
+	GuideValidation validate(GuideSource source, Duration p99Budget, Consumer<String> progress) {
 		List<GuideProblem> problems = new ArrayList<>();
+		progress.accept("reading guide.yaml and cases.yaml");
 		String description = description(source, problems);
 		GuideCases cases = cases(source, problems);
+		progress.accept("checking the guardrails");
 		problems.addAll(GuideGuardrails.check(source));
 		if (!problems.isEmpty()) {
 			// Refused before compiling: code that breaks the guardrails is never
@@ -47,29 +87,21 @@ public class GuideLoader {
 			return GuideValidation.refused(source, description, problems);
 		}
 		CompiledRules rules;
+		progress.accept("compiling");
 		try {
 			rules = this.compiler.compile(source);
 		}
 		catch (GuideRefusedException ex) {
 			return GuideValidation.refused(source, description, ex.getProblems());
 		}
-		PresetTable presetTable;
-		try {
-			presetTable = PresetTable.derive(rules);
+		ImageCountScan.Result scan = ImageCountScan.run(source, rules, p99Budget, progress);
+		problems.addAll(scan.problems());
+		if (scan.presetTable() == null) {
+			return new GuideValidation(source, description, rules, null, 0, null, problems);
 		}
-		catch (RuleLoopException ex) {
-			String message = "rule loop: " + ex.getMessage();
-			problems
-				.add(DrlText.ruleDeclaration(source, ex.getLastFiredRule(), message).orElse(GuideProblem.of(message)));
-			return new GuideValidation(source, description, rules, null, 0, problems);
-		}
-		catch (RuntimeException ex) {
-			problems.add(GuideProblem.of("evaluating the rules failed: " + ex.getMessage()));
-			return new GuideValidation(source, description, rules, null, 0, problems);
-		}
-		problems.addAll(presetTable.problems());
-		problems.addAll(cases.run(rules));
-		return new GuideValidation(source, description, rules, presetTable, cases.size(), problems);
+		progress.accept("running the cases");
+		problems.addAll(cases.run(source, rules));
+		return new GuideValidation(source, description, rules, scan.presetTable(), cases.size(), scan.p99(), problems);
 	}
 
 	private static String description(GuideSource source, List<GuideProblem> problems) {

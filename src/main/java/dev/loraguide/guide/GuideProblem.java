@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Comparator;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Comparator;
  * @param column 1-based column, 0 when unknown
  * @param message what is wrong
  */
-public record GuideProblem(String file, int line, int column, String message) {
+public record GuideProblem(@Schema(nullable = true) String file, int line, int column, String message) {
 
 	/** File by file, then top to bottom; problems in no file first. */
 	static final Comparator<GuideProblem> BY_POSITION = Comparator

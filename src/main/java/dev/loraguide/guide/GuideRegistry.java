@@ -1,21 +1,32 @@
 package dev.loraguide.guide;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.util.unit.DataSize;
 
 /**
  * The guides the service serves. Holds one immutable map of {@link GuideState}s and
@@ -42,16 +53,33 @@ public class GuideRegistry implements AutoCloseable {
 
 	private final ReloadListener listener;
 
+	private final DataSize maxFileSize;
+
 	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.EMPTY);
+
+	/** One load at a time per guide; loads of different guides run side by side. */
+	private final Map<String, Lock> guideLocks = new ConcurrentHashMap<>();
+
+	private final ExecutorService checks = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "guide-check");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	public GuideRegistry(Path dir, String defaultGuideId, GuideLoader loader, Clock clock, Duration retireAfter,
 			ReloadListener listener) {
+		this(dir, defaultGuideId, loader, clock, retireAfter, listener, GuidesProperties.Gate.defaults().maxFileSize());
+	}
+
+	GuideRegistry(Path dir, String defaultGuideId, GuideLoader loader, Clock clock, Duration retireAfter,
+			ReloadListener listener, DataSize maxFileSize) {
 		this.dir = dir;
 		this.defaultGuideId = defaultGuideId;
 		this.loader = loader;
 		this.clock = clock;
 		this.retired = new RetiredRevisions(retireAfter);
 		this.listener = listener;
+		this.maxFileSize = maxFileSize;
 	}
 
 	public Path dir() {
@@ -63,89 +91,152 @@ public class GuideRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * Loads every guide folder that changed. A folder whose newest files are refused
-	 * keeps serving its last good revision; one that never loaded is skipped, loudly. A
-	 * revision already refused is not tried (or logged) again.
+	 * Loads every guide folder that changed, each in a check of its own, side by side. A
+	 * folder whose newest files are refused keeps serving its last good revision; one
+	 * that never loaded is skipped, loudly. A revision already refused is not tried (or
+	 * logged) again.
 	 * @return what happened to each guide
 	 */
-	public synchronized List<GuideReload> reload() {
+	public List<GuideReload> reload() {
 		long started = System.nanoTime();
-		Map<String, GuideState> previous = this.catalog.get().states();
-		Map<String, GuideState> next = new TreeMap<>();
+		Set<String> ids = new TreeSet<>(this.catalog.get().states().keySet());
+		GuideFolders.in(this.dir).forEach((folder) -> ids.add(folder.getFileName().toString()));
+		List<Future<GuideReload>> running = ids.stream().map((id) -> this.checks.submit(() -> refresh(id))).toList();
 		List<GuideReload> reloads = new ArrayList<>();
-		for (Path folder : GuideFolders.in(this.dir)) {
-			GuideSource source = GuideSource.read(folder);
-			ReloadOutcome outcome = loadIfChanged(source, previous.get(source.id()), next);
-			reloads.add(GuideReload.of(next.get(source.id()), outcome));
+		for (Future<GuideReload> reload : running) {
+			GuideReload done = await(reload);
+			if (done != null) {
+				reloads.add(done);
+			}
 		}
-		previous.values()
-			.stream()
-			.filter((gone) -> !next.containsKey(gone.id()))
-			.forEach((gone) -> reloads.add(removed(gone, next)));
-		this.catalog.set(Catalog.of(next));
-		retireSwappedOut(previous, next);
+		return reloaded(reloads, started);
+	}
+
+	/**
+	 * Loads one guide folder if it changed, or drops the guide if its folder is gone.
+	 * @return what happened to the guide
+	 */
+	public List<GuideReload> reload(String id) {
+		long started = System.nanoTime();
+		GuideReload reload = refresh(id);
+		return reloaded((reload != null) ? List.of(reload) : List.of(), started);
+	}
+
+	private List<GuideReload> reloaded(List<GuideReload> reloads, long started) {
 		this.retired.disposeIdle();
 		this.listener.reloaded(List.copyOf(reloads), servingRevisions(), Duration.ofNanos(System.nanoTime() - started));
 		return List.copyOf(reloads);
 	}
 
-	private ReloadOutcome loadIfChanged(GuideSource source, GuideState before, Map<String, GuideState> next) {
+	private static GuideReload await(Future<GuideReload> reload) {
+		try {
+			return reload.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while guides reload", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("a guide reload failed", ex.getCause());
+		}
+	}
+
+	/** The new state of one guide, swapped into the catalog; null for a guide gone. */
+	private GuideReload refresh(String id) {
+		Lock lock = this.guideLocks.computeIfAbsent(id, (key) -> new ReentrantLock());
+		lock.lock();
+		try {
+			GuideState before = this.catalog.get().states().get(id);
+			Path folder = this.dir.resolve(id);
+			if (!GuideFolders.isGuideId(id) || !Files.isDirectory(folder)) {
+				return (before != null) ? removed(before) : null;
+			}
+			Loaded loaded = loadIfChanged(folder, before);
+			swap(id, before, loaded.state());
+			return GuideReload.of(loaded.state(), loaded.outcome());
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void swap(String id, GuideState before, GuideState after) {
+		this.catalog.updateAndGet((current) -> current.with(id, after));
+		if (before != null && before.isServing() && (after == null || before.active() != after.active())) {
+			this.retired.retire(before.active().rules());
+		}
+	}
+
+	private Loaded loadIfChanged(Path folder, GuideState before) {
+		String id = folder.getFileName().toString();
+		Optional<OversizedFiles> oversized = OversizedFiles.in(folder, this.maxFileSize);
+		if (oversized.isPresent()) {
+			return refused(id, oversized.get().revision(), oversized.get().problems(), before);
+		}
+		GuideSource source = GuideSource.read(folder);
 		if (before != null && before.isServing() && before.active().revision().equals(source.revision())) {
-			next.put(source.id(), GuideState.activated(before.active(), before.activatedAt()));
-			return (before.refusedRevision() == null) ? ReloadOutcome.UNCHANGED : ReloadOutcome.ACTIVATED;
+			return new Loaded(GuideState.activated(before.active(), before.activatedAt()),
+					(before.refusedRevision() == null) ? ReloadOutcome.UNCHANGED : ReloadOutcome.ACTIVATED);
 		}
 		if (before != null && source.revision().equals(before.refusedRevision())) {
-			next.put(source.id(), before);
-			return ReloadOutcome.UNCHANGED;
+			return new Loaded(before, ReloadOutcome.UNCHANGED);
 		}
 		try {
 			Guide guide = this.loader.load(source);
 			logger.info("Guide '{}' revision {} is live ({} presets)", guide.id(), guide.revision(),
 					guide.presetTable().rows().size());
-			next.put(source.id(), GuideState.activated(guide, this.clock.instant()));
-			return ReloadOutcome.ACTIVATED;
+			return new Loaded(GuideState.activated(guide, this.clock.instant()), ReloadOutcome.ACTIVATED);
 		}
 		catch (GuideRefusedException ex) {
-			logger.error("Guide '{}' revision {} refused; {}:\n  {}", source.id(), source.revision(),
-					(before != null && before.isServing()) ? "still serving " + before.active().revision()
-							: "not serving it",
-					String.join("\n  ", ex.getProblems().stream().map(GuideProblem::toString).toList()));
-			next.put(source.id(), (before != null) ? before.refused(source.revision(), ex.getProblems())
-					: GuideState.neverLoaded(source.id(), source.revision(), ex.getProblems()));
-			return ReloadOutcome.REFUSED;
+			return refused(id, source.revision(), ex.getProblems(), before);
 		}
+		catch (RuntimeException ex) {
+			// The gate passed it, yet it did not build here: refused all the same, never
+			// half-served.
+			logger.error("Guide '{}' revision {} failed to load after its check passed", id, source.revision(), ex);
+			return refused(id, source.revision(),
+					List.of(GuideProblem
+						.of("loading failed after the check passed: " + ex.getMessage() + " (see the service log)")),
+					before);
+		}
+	}
+
+	private Loaded refused(String id, String revision, List<GuideProblem> problems, GuideState before) {
+		if (before != null && revision.equals(before.refusedRevision())) {
+			return new Loaded(before, ReloadOutcome.UNCHANGED);
+		}
+		logger.error("Guide '{}' revision {} refused; {}:\n  {}", id, revision,
+				(before != null && before.isServing()) ? "still serving " + before.active().revision()
+						: "not serving it",
+				String.join("\n  ", problems.stream().map(GuideProblem::toString).toList()));
+		GuideState state = (before != null) ? before.refused(revision, problems)
+				: GuideState.neverLoaded(id, revision, problems);
+		return new Loaded(state, ReloadOutcome.REFUSED);
+	}
+
+	/** The state a load left a guide in, and what the load did. */
+	private record Loaded(GuideState state, ReloadOutcome outcome) {
 	}
 
 	/**
 	 * A guide whose folder is gone goes too, except the default guide: requests that name
 	 * no guide need it, so it keeps serving its last revision until its folder is back.
 	 */
-	private GuideReload removed(GuideState gone, Map<String, GuideState> next) {
+	private GuideReload removed(GuideState gone) {
 		if (!gone.id().equals(this.defaultGuideId) || !gone.isServing()) {
 			logger.info("Guide '{}' removed: its folder is gone", gone.id());
+			swap(gone.id(), gone, null);
 			return GuideReload.removed(gone.id());
 		}
 		if (REMOVED_REVISION.equals(gone.refusedRevision())) {
-			next.put(gone.id(), gone);
 			return GuideReload.of(gone, ReloadOutcome.UNCHANGED);
 		}
 		GuideProblem problem = GuideProblem.of("the folder of the default guide is gone; revision "
 				+ gone.active().revision() + " keeps serving until it is back or guides.default names another guide");
 		logger.error("Guide '{}': {}", gone.id(), problem.message());
 		GuideState kept = gone.refused(REMOVED_REVISION, List.of(problem));
-		next.put(gone.id(), kept);
+		swap(gone.id(), gone, kept);
 		return GuideReload.of(kept, ReloadOutcome.REFUSED);
-	}
-
-	private void retireSwappedOut(Map<String, GuideState> previous, Map<String, GuideState> next) {
-		Set<Guide> stillServing = Collections.newSetFromMap(new IdentityHashMap<>());
-		next.values().stream().filter(GuideState::isServing).forEach((state) -> stillServing.add(state.active()));
-		previous.values()
-			.stream()
-			.filter(GuideState::isServing)
-			.map(GuideState::active)
-			.filter((guide) -> !stillServing.contains(guide))
-			.forEach((guide) -> this.retired.retire(guide.rules()));
 	}
 
 	/** Frees the revisions swapped out that no request can still be using. */
@@ -177,6 +268,7 @@ public class GuideRegistry implements AutoCloseable {
 	/** Frees every revision; the service is shutting down and takes no more requests. */
 	@Override
 	public synchronized void close() {
+		this.checks.shutdownNow();
 		this.retired.disposeAll();
 		this.catalog.get()
 			.states()
@@ -194,6 +286,18 @@ public class GuideRegistry implements AutoCloseable {
 	private record Catalog(Map<String, GuideState> states, Map<String, String> servingRevisions) {
 
 		static final Catalog EMPTY = new Catalog(Map.of(), Map.of());
+
+		/** This catalog with one guide's state replaced, or removed when null. */
+		Catalog with(String id, GuideState state) {
+			Map<String, GuideState> next = new TreeMap<>(this.states);
+			if (state != null) {
+				next.put(id, state);
+			}
+			else {
+				next.remove(id);
+			}
+			return of(next);
+		}
 
 		static Catalog of(Map<String, GuideState> states) {
 			Map<String, String> serving = new LinkedHashMap<>();

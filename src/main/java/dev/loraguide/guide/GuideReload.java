@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -12,8 +13,8 @@ import java.util.List;
  * serves
  * @param problems why it was refused
  */
-public record GuideReload(String guide, ReloadOutcome outcome, String revision, String refusedRevision,
-		List<GuideProblem> problems) {
+public record GuideReload(String guide, ReloadOutcome outcome, @Schema(nullable = true) String revision,
+		@Schema(nullable = true) String refusedRevision, List<GuideProblem> problems) {
 
 	public GuideReload {
 		problems = List.copyOf(problems);

@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -12,8 +13,8 @@ import java.util.List;
  * @param status {@code serving}, or {@code refused} when its newest files did not load
  * @param problems why the newest files were refused, empty otherwise
  */
-public record GuideSummary(String id, String revision, String description, List<String> files, String status,
-		List<GuideProblem> problems) {
+public record GuideSummary(String id, @Schema(nullable = true) String revision, String description, List<String> files,
+		String status, List<GuideProblem> problems) {
 
 	static GuideSummary of(GuideState state) {
 		Guide guide = state.active();

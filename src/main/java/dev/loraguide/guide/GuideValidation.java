@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,17 +12,19 @@ import java.util.List;
  * before
  * @param presetTable the preset table, null when it could not be derived
  * @param casesRun how many of the guide's cases ran
+ * @param p99 99th-percentile evaluation time over every image count, null when not
+ * measured
  * @param problems everything that keeps the revision from going live, empty when it may
  */
 record GuideValidation(GuideSource source, String description, CompiledRules rules, PresetTable presetTable,
-		int casesRun, List<GuideProblem> problems) {
+		int casesRun, Duration p99, List<GuideProblem> problems) {
 
 	GuideValidation {
 		problems = List.copyOf(problems);
 	}
 
 	static GuideValidation refused(GuideSource source, String description, List<GuideProblem> problems) {
-		return new GuideValidation(source, description, null, null, 0, problems);
+		return new GuideValidation(source, description, null, null, 0, null, problems);
 	}
 
 	boolean passed() {

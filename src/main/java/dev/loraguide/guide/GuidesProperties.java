@@ -6,10 +6,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Where guides live, which one answers by default, and how closely the folder is
- * followed.
+ * Where guides live, which one answers by default, how closely the folder is followed,
+ * and the bounds of the gate every revision passes before it serves.
  *
  * @param dir folder holding one sub-folder per guide ({@code GUIDES_DIR} in the
  * environment)
@@ -20,12 +22,14 @@ import org.springframework.boot.context.properties.bind.Name;
  * two scans that agree plus the time to validate it
  * @param retireAfter how long a swapped-out revision is kept for requests that picked it
  * before the swap; it is freed after that once no evaluation runs on it
+ * @param gate the bounds of the check each revision passes in a process of its own
  */
 @ConfigurationProperties("guides")
 public record GuidesProperties(@DefaultValue(GuidesProperties.DIR) Path dir,
 		@Name("default") @DefaultValue("flux-lora") String defaultGuide,
 		@DefaultValue(GuidesProperties.MAX_RULE_FIRINGS) int maxRuleFirings,
-		@DefaultValue("250ms") Duration scanInterval, @DefaultValue("5s") Duration retireAfter) {
+		@DefaultValue("250ms") Duration scanInterval, @DefaultValue("5s") Duration retireAfter,
+		@DefaultValue Gate gate) {
 
 	/** The default of {@code guides.dir}, shared with the {@code check} command. */
 	static final String DIR = "rules";
@@ -35,5 +39,37 @@ public record GuidesProperties(@DefaultValue(GuidesProperties.DIR) Path dir,
 	 * command.
 	 */
 	static final String MAX_RULE_FIRINGS = "1000";
+
+	/** The defaults of {@code guides.gate.*}, shared with the {@code check} command. */
+	static final String TIME_LIMIT = "60s";
+
+	static final String HEAP = "256MB";
+
+	static final String MAX_FILE_SIZE = "2MB";
+
+	static final String P99_BUDGET = "1ms";
+
+	/**
+	 * The gate: each candidate revision is checked by the {@code check} command in a JVM
+	 * of its own, so nothing a rule does can hang, exhaust or crash the service.
+	 *
+	 * @param timeLimit wall-clock limit of one check; the check process is killed past it
+	 * and the revision refused
+	 * @param heap heap cap ({@code -Xmx}) of the check process
+	 * @param maxFileSize a guide file larger than this is refused before anything reads
+	 * it
+	 * @param p99Budget a revision whose 99th-percentile evaluation time over every image
+	 * count is above this is refused
+	 */
+	public record Gate(@DefaultValue(TIME_LIMIT) Duration timeLimit, @DefaultValue(HEAP) DataSize heap,
+			@DefaultValue(MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue(P99_BUDGET) Duration p99Budget) {
+
+		/** The defaults, for code that runs without Spring's binding. */
+		public static Gate defaults() {
+			return new Gate(DurationStyle.detectAndParse(TIME_LIMIT), DataSize.parse(HEAP),
+					DataSize.parse(MAX_FILE_SIZE), DurationStyle.detectAndParse(P99_BUDGET));
+		}
+
+	}
 
 }

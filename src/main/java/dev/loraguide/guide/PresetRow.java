@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.loraguide.guide.fact.TrainingParameters;
 
 /**
@@ -20,9 +21,11 @@ import dev.loraguide.guide.fact.TrainingParameters;
  * @param warmupSteps recommended warmup steps
  * @param lrScheduler recommended scheduler
  */
-public record PresetRow(String preset, String label, int fromImages, Integer toImages, Integer maxTrainSteps,
-		Double learningRate, Integer networkDim, Integer networkAlpha, Integer repeats, Integer warmupSteps,
-		String lrScheduler) {
+public record PresetRow(@Schema(nullable = true) String preset, @Schema(nullable = true) String label, int fromImages,
+		@Schema(nullable = true) Integer toImages, @Schema(nullable = true) Integer maxTrainSteps,
+		@Schema(nullable = true) Double learningRate, @Schema(nullable = true) Integer networkDim,
+		@Schema(nullable = true) Integer networkAlpha, @Schema(nullable = true) Integer repeats,
+		@Schema(nullable = true) Integer warmupSteps, @Schema(nullable = true) String lrScheduler) {
 
 	static PresetRow startingAt(int imageCount, Evaluation evaluation) {
 		TrainingParameters parameters = evaluation.parameters();

@@ -1,13 +1,14 @@
 package dev.loraguide.guide;
 
 import dev.loraguide.system.ApiProblemException;
-import org.springframework.http.HttpStatus;
+import dev.loraguide.system.CallerInput;
+import dev.loraguide.system.ProblemCode;
 
 /** A request named a guide that is not loaded. */
 public class UnknownGuideException extends ApiProblemException {
 
 	UnknownGuideException(String guideId) {
-		super(HttpStatus.NOT_FOUND, "unknown_guide", "guide", "no guide '" + guideId + "' is loaded");
+		super(ProblemCode.UNKNOWN_GUIDE, "guide", "no guide " + CallerInput.quote(guideId) + " is loaded");
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.loraguide.recommend;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -25,6 +26,8 @@ class RecommendationController {
 	@Operation(summary = "Recommend training parameters for an actor's image set",
 			description = "Evaluates the named guide (or the default one) against the dataset. Overridden "
 					+ "parameters are kept as given and the derived ones (warmup, epochs) follow them.")
+	@ApiResponse(responseCode = "200", description = "The recommendation")
+	@ApiResponse(responseCode = "404", description = "unknown_guide: the request names a guide that is not loaded")
 	RecommendationResponse recommend(@Valid @RequestBody RecommendationRequest request) {
 		return this.recommender.recommend(request);
 	}

@@ -5,17 +5,24 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.loraguide.experiment.Assignment;
+import dev.loraguide.guide.GuideRegistry;
+import dev.loraguide.guide.GuideState;
+import dev.loraguide.guide.PresetRow;
+import dev.loraguide.guide.RulesFolderChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code lora.recommendations} (a counter tagged by guide, preset, experiment and
  * variant) and {@code lora.guide.evaluation} (a timer of the rule evaluation alone,
  * tagged by guide and preset). Requests in no experiment carry {@code none} as experiment
- * and variant.
+ * and variant. The meters of every serving guide's presets outside experiments exist from
+ * the moment the guide serves, so dashboards show zeros, not gaps, before the first
+ * answer.
  */
 @Component
 class RecommendationMetrics {
@@ -34,8 +41,23 @@ class RecommendationMetrics {
 	 */
 	private final Map<MeterKey, Meters> meters = new ConcurrentHashMap<>();
 
-	RecommendationMetrics(MeterRegistry registry) {
+	private final GuideRegistry guides;
+
+	RecommendationMetrics(MeterRegistry registry, GuideRegistry guides) {
 		this.registry = registry;
+		this.guides = guides;
+		registerServingPresets();
+	}
+
+	@EventListener(RulesFolderChanged.class)
+	void registerServingPresets() {
+		for (GuideState state : this.guides.states()) {
+			if (state.isServing()) {
+				for (PresetRow row : state.active().presetTable().rows()) {
+					this.meters.computeIfAbsent(new MeterKey(state.id(), row.preset(), NONE, NONE), this::register);
+				}
+			}
+		}
 	}
 
 	void recorded(String guide, String preset, Assignment assignment, Duration evaluation) {

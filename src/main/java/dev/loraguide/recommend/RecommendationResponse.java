@@ -1,5 +1,6 @@
 package dev.loraguide.recommend;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,8 +23,9 @@ import dev.loraguide.guide.fact.Warning;
  * @param firedRules names of the guide's rules that fired, in firing order
  * @param summary one sentence for a person
  */
-public record RecommendationResponse(UUID recommendationId, GuideRevision guide, ExperimentVariant experiment,
-		Preset preset, TrainingParameters parameters, String triggerToken, FileSizeEstimate estimatedFileSizeMb,
+public record RecommendationResponse(UUID recommendationId, GuideRevision guide,
+		@Schema(nullable = true) ExperimentVariant experiment, Preset preset, TrainingParameters parameters,
+		@Schema(nullable = true) String triggerToken, @Schema(nullable = true) FileSizeEstimate estimatedFileSizeMb,
 		List<Warning> warnings, List<String> firedRules, String summary) {
 
 	/**
@@ -41,6 +43,7 @@ public record RecommendationResponse(UUID recommendationId, GuideRevision guide,
 	 * @param id experiment id
 	 * @param variant variant name
 	 */
+	@Schema(nullable = true)
 	public record ExperimentVariant(String id, String variant) {
 	}
 
@@ -50,7 +53,7 @@ public record RecommendationResponse(UUID recommendationId, GuideRevision guide,
 	 * @param id preset id
 	 * @param label what the preset is for
 	 */
-	public record Preset(String id, String label) {
+	public record Preset(@Schema(nullable = true) String id, @Schema(nullable = true) String label) {
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.loraguide.guide.fact.ActorDataset;
 import dev.loraguide.guide.Evaluation;
 import dev.loraguide.guide.Guide;
 import dev.loraguide.guide.GuideRegistry;
+import dev.loraguide.guide.fact.ParameterOverrides;
 import dev.loraguide.guide.fact.Warning;
 
 import org.springframework.stereotype.Service;
@@ -68,7 +69,7 @@ public class Recommender {
 				: (assignment != null) ? assignment.guide() : this.guides.defaultGuide();
 		ActorDataset dataset = new ActorDataset(request.actorId(), request.actorName(), imageCount, Map.of());
 		long started = System.nanoTime();
-		Evaluation evaluation = guide.evaluate(dataset, request.overrides());
+		Evaluation evaluation = evaluate(guide, dataset, request.overrides());
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		this.metrics.recorded(guide.id(), evaluation.presetId(), assignment, took);
 		List<Warning> warnings = new ArrayList<>(evaluation.warnings());
@@ -85,6 +86,29 @@ public class Recommender {
 				List.copyOf(warnings), evaluation.firedRules(), RecommendationSummary.of(evaluation, imageCount));
 		return new Decision(response, this.decisions.record(new RecommendationMade(this.clock.instant(), request,
 				response, assignment != null && assignment.forced())));
+	}
+
+	/**
+	 * Evaluates, or fails the request: a recommendation with a hole in it would be turned
+	 * into a training run.
+	 */
+	private static Evaluation evaluate(Guide guide, ActorDataset dataset, ParameterOverrides overrides) {
+		Evaluation evaluation;
+		try {
+			evaluation = guide.evaluate(dataset, overrides);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			throw GuideFailedException.threw(guide, ex);
+		}
+		List<String> unset = new ArrayList<>();
+		if (evaluation.presetId() == null) {
+			unset.add("preset");
+		}
+		unset.addAll(evaluation.parameters().unset());
+		if (!unset.isEmpty()) {
+			throw GuideFailedException.incomplete(guide, dataset.getImageCount(), unset);
+		}
+		return evaluation;
 	}
 
 }

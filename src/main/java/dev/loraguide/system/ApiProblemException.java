@@ -11,24 +11,27 @@ import org.springframework.http.HttpStatus;
  */
 public abstract class ApiProblemException extends RuntimeException {
 
-	private final HttpStatus status;
-
-	private final String code;
+	private final ProblemCode code;
 
 	private final String field;
 
-	protected ApiProblemException(HttpStatus status, String code, String field, String detail) {
+	/**
+	 * @param code what went wrong; gives the status too
+	 * @param field the input to fix, null when no single input is to blame
+	 * @param detail one sentence for a person; quote caller input only through
+	 * {@link CallerInput#quote(String)}
+	 */
+	protected ApiProblemException(ProblemCode code, String field, String detail) {
 		super(detail);
-		this.status = status;
 		this.code = code;
 		this.field = field;
 	}
 
 	public HttpStatus status() {
-		return this.status;
+		return this.code.status();
 	}
 
-	public String code() {
+	public ProblemCode code() {
 		return this.code;
 	}
 

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -15,11 +17,15 @@ final class JsonInputProblems {
 	private JsonInputProblems() {
 	}
 
-	/** Where the body stopped being JSON, without the parser's internal details. */
+	/**
+	 * Where the body stopped being JSON, without the parser's internal details. The
+	 * parser quotes the token it choked on; that quote is cut short and escaped like any
+	 * other caller input.
+	 */
 	static String syntaxErrorOf(JacksonException ex) {
 		String message = ex.getOriginalMessage();
 		int detailStart = message.indexOf(" (");
-		String what = (detailStart > 0) ? message.substring(0, detailStart) : message.lines().findFirst().orElse("");
+		String what = CallerInput.escape((detailStart > 0) ? message.substring(0, detailStart) : message, 160);
 		if (ex.getLocation() != null && ex.getLocation().getLineNr() > 0) {
 			return what + " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
 		}
@@ -54,6 +60,37 @@ final class JsonInputProblems {
 			return "must be " + describe(mismatch.getTargetType());
 		}
 		return "cannot be read";
+	}
+
+	/** Strict duplicate detection: the parser refuses an object naming a key twice. */
+	static boolean isDuplicateKey(JacksonException ex) {
+		return ex instanceof StreamReadException && ex.getOriginalMessage() != null
+				&& ex.getOriginalMessage().startsWith("Duplicate Object property");
+	}
+
+	/** The JSON path of the repeated key, such as {@code dataset.imageCount}. */
+	static String duplicateKeyOf(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		int open = message.indexOf('"');
+		int close = message.lastIndexOf('"');
+		String key = (open >= 0 && close > open) ? message.substring(open + 1, close) : "";
+		String parent = (ex instanceof StreamReadException read && read.processor() != null)
+				? parentPath(read.processor()) : "";
+		return CallerInput.escape(parent.isEmpty() ? key : parent + "." + key, CallerInput.MAX_ECHOED);
+	}
+
+	private static String parentPath(JsonParser parser) {
+		StringBuilder path = new StringBuilder();
+		for (TokenStreamContext context = parser.streamReadContext().getParent(); context != null
+				&& !context.inRoot(); context = context.getParent()) {
+			if (context.hasCurrentName()) {
+				path.insert(0, (path.isEmpty() ? "" : ".")).insert(0, context.currentName());
+			}
+			else if (context.inArray()) {
+				path.insert(0, "[" + context.getCurrentIndex() + "]");
+			}
+		}
+		return path.toString();
 	}
 
 	static boolean isMalformedJson(JacksonException ex) {

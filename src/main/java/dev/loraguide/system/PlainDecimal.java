@@ -3,8 +3,8 @@ package dev.loraguide.system;
 import java.math.BigDecimal;
 
 /**
- * A number as a person writes it: {@code 0.0003} rather than {@code 3.0E-4}, {@code 2000}
- * rather than {@code 2000.0}. One form for JSON answers, summaries, messages and tables.
+ * A number as a person writes it: {@code 0.0007} rather than {@code 7.0E-4}, {@code 12}
+ * rather than {@code 12.0}. One form for JSON answers, summaries, messages and tables.
  */
 public final class PlainDecimal {
 

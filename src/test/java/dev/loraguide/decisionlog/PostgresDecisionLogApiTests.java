@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.loraguide.experiment.RulesFolder;
+import dev.loraguide.TestCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -81,6 +83,7 @@ class PostgresDecisionLogApiTests {
 	private RestTestClient.ResponseSpec postOutcome(String id, double value) {
 		return this.http.post()
 			.uri("/api/v1/recommendations/{id}/outcomes", id)
+			.header(HttpHeaders.AUTHORIZATION, TestCredentials.REPORTER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"metric\":\"identityScore\",\"value\":" + value + "}")
 			.exchange();

@@ -56,10 +56,10 @@ class ComposeWiringTests {
 	}
 
 	@Test
-	void prometheusScrapesTheServiceOnItsPort() {
+	void prometheusScrapesTheServiceOnItsManagementPort() {
 		Map<String, Object> job = YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0);
 		List<Object> targets = YamlTree.list(YamlTree.maps(job.get("static_configs")).get(0).get("targets"));
-		assertThat(targets).containsExactly(DeployFiles.APP_SERVICE + ":" + ServiceSettings.port());
+		assertThat(targets).containsExactly(DeployFiles.APP_SERVICE + ":" + DeployFiles.managementPort());
 		assertThat(YamlTree.list(DeployFiles.composeService("prometheus").get("volumes")))
 			.contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
 	}

@@ -49,6 +49,11 @@ final class DeployFiles {
 	private DeployFiles() {
 	}
 
+	/** The management port (Actuator, Prometheus) the image sets. */
+	static String managementPort() {
+		return Dockerfile.read(DOCKERFILE).environment().get("MANAGEMENT_SERVER_PORT");
+	}
+
 	static String text(Path file) {
 		try {
 			return Files.readString(file);

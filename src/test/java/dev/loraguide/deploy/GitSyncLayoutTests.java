@@ -67,7 +67,7 @@ class GitSyncLayoutTests {
 	}
 
 	private String servedRevision() {
-		String health = new ServiceHttp(this.port).get("/actuator/health/guides").body();
+		String health = new ServiceHttp(this.port).getAsAdmin("/actuator/health/guides").body();
 		return JsonMapper.builder()
 			.build()
 			.readTree(health)

@@ -63,13 +63,28 @@ class HealthGroupsTests {
 		health("/actuator/health/liveness", 200);
 	}
 
+	@Test
+	void anonymousCallersGetTheStatusAlone() {
+		var response = new ServiceHttp(this.port).get("/actuator/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonMapper.builder().build().readTree(response.body()).propertyNames()).contains("status")
+			.doesNotContain("components", "details");
+	}
+
+	@Test
+	void adminsGetEveryComponentWithItsDetails() {
+		JsonNode health = health("/actuator/health", 200);
+		assertThat(health.path("components").path("db").path("details").path("database").stringValue(""))
+			.isEqualTo("H2");
+	}
+
 	private void guidesReport(Health health) {
 		given(this.guides.health()).willReturn(health);
 		given(this.guides.health(anyBoolean())).willReturn(health);
 	}
 
 	private JsonNode health(String path, int expectedStatus) {
-		var response = new ServiceHttp(this.port).get(path);
+		var response = new ServiceHttp(this.port).getAsAdmin(path);
 		assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(expectedStatus);
 		return JsonMapper.builder().build().readTree(response.body());
 	}

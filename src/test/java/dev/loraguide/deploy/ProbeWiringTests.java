@@ -12,15 +12,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every path an orchestrator or Prometheus calls answers on a running service, and every
- * file calls the port the service listens on.
+ * Every path an orchestrator or Prometheus calls answers on a running service, on the
+ * port it calls: probes on the API port ({@code /livez}, {@code /readyz}), Prometheus on
+ * the management port the image sets; and every file calls the ports the service listens
+ * on.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class ProbeWiringTests {
 
 	private static final Pattern COMPOSE_HEALTHCHECK = Pattern
@@ -29,7 +32,15 @@ class ProbeWiringTests {
 	@LocalServerPort
 	private int port;
 
-	record Probe(String caller, String path) {
+	@LocalManagementPort
+	private int managementPort;
+
+	/**
+	 * @param caller who calls
+	 * @param path the path it calls
+	 * @param management whether it calls the management port rather than the API port
+	 */
+	record Probe(String caller, String path, boolean management) {
 
 		@Override
 		public String toString() {
@@ -42,24 +53,30 @@ class ProbeWiringTests {
 		List<Probe> probes = new ArrayList<>();
 		Map<String, Object> container = DeployFiles.appContainer();
 		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-			probes.add(new Probe("k8s " + probe, String.valueOf(YamlTree.at(container, probe, "httpGet", "path"))));
+			probes.add(
+					new Probe("k8s " + probe, String.valueOf(YamlTree.at(container, probe, "httpGet", "path")), false));
 		}
 		Object annotations = YamlTree.at(DeployFiles.k8sObject("Deployment"), "spec", "template", "metadata",
 				"annotations");
 		probes.add(new Probe("k8s prometheus.io/path annotation",
-				String.valueOf(YamlTree.at(annotations, "prometheus.io/path"))));
-		probes.add(new Probe("compose healthcheck", composeHealthcheck().group(2)));
-		probes.add(new Probe("prometheus scrape",
-				String.valueOf(YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs"))
-					.get(0)
-					.get("metrics_path"))));
+				String.valueOf(YamlTree.at(annotations, "prometheus.io/path")), true));
+		probes.add(new Probe("compose healthcheck", composeHealthcheck().group(2), false));
+		probes.add(new Probe("prometheus scrape", String.valueOf(
+				YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0).get("metrics_path")),
+				true));
 		return probes;
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("probes")
 	void probePathAnswersOnARunningService(Probe probe) {
-		assertThat(new ServiceHttp(this.port).get(probe.path()).statusCode()).as(probe.toString()).isEqualTo(200);
+		int port = probe.management() ? this.managementPort : this.port;
+		assertThat(new ServiceHttp(port).get(probe.path()).statusCode()).as(probe.toString()).isEqualTo(200);
+	}
+
+	@Test
+	void theApiPortDoesNotServeTheActuatorWhenTheManagementPortIsSet() {
+		assertThat(new ServiceHttp(this.port).get("/actuator/prometheus").statusCode()).isNotEqualTo(200);
 	}
 
 	@Test
@@ -70,14 +87,33 @@ class ProbeWiringTests {
 			assertThat(YamlTree.at(container, probe, "httpGet", "port")).as(probe).isEqualTo("http");
 		}
 		assertThat(K8sWiringTests.containerPorts()).containsEntry("http", ServiceSettings.port());
-		assertThat(YamlTree.at(DeployFiles.k8sObject("Deployment"), "spec", "template", "metadata", "annotations",
-				"prometheus.io/port"))
-			.isEqualTo(port);
-		assertThat(Dockerfile.read(DeployFiles.DOCKERFILE).finalStage("EXPOSE")).containsExactly(port);
-		assertThat(JibConfiguration.read().ports()).containsExactly(port);
+		assertThat(Dockerfile.read(DeployFiles.DOCKERFILE).finalStage("EXPOSE")).contains(port);
+		assertThat(JibConfiguration.read().ports()).contains(port);
 		assertThat(composeHealthcheck().group(1)).isEqualTo(port);
 		assertThat(YamlTree.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("ports")))
-			.containsExactly(port + ":" + port);
+			.contains(port + ":" + port);
+	}
+
+	@Test
+	void prometheusScrapesTheManagementPortTheImageSets() {
+		String management = DeployFiles.managementPort();
+		assertThat(JibConfiguration.read().environment()).containsEntry("MANAGEMENT_SERVER_PORT", management);
+		assertThat(Dockerfile.read(DeployFiles.DOCKERFILE).finalStage("EXPOSE")).contains(management);
+		assertThat(JibConfiguration.read().ports()).contains(management);
+		assertThat(YamlTree.at(DeployFiles.k8sObject("Deployment"), "spec", "template", "metadata", "annotations",
+				"prometheus.io/port"))
+			.isEqualTo(management);
+		assertThat(K8sWiringTests.containerPorts()).containsEntry("management", Integer.parseInt(management));
+		assertThat(YamlTree.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("ports")))
+			.contains("127.0.0.1:" + management + ":" + management);
+		assertThat(YamlTree.list(YamlTree.maps(
+				YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0).get("static_configs"))
+			.get(0)
+			.get("targets"))).containsExactly(DeployFiles.APP_SERVICE + ":" + management);
+		assertThat(YamlTree.maps(YamlTree.mapAt(DeployFiles.k8sObject("Service"), "spec").get("ports")))
+			.as("the management port stays out of the Service")
+			.extracting((port) -> port.get("targetPort"))
+			.containsExactly("http");
 	}
 
 	private static Matcher composeHealthcheck() {

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.loraguide.TestCredentials;
+
 /**
  * Plain HTTP calls to a service started on a random port, as an orchestrator or
  * Prometheus makes them.
@@ -26,6 +28,15 @@ final class ServiceHttp {
 
 	HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET().build());
+	}
+
+	/** A GET as an admin, who sees health details. */
+	HttpResponse<String> getAsAdmin(String path) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.timeout(TIMEOUT)
+			.header("Authorization", TestCredentials.ADMIN)
+			.GET()
+			.build());
 	}
 
 	HttpResponse<String> postJson(String path, String json) {

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.loraguide.TestCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -207,6 +209,7 @@ class ExperimentApiTests {
 				.isEqualTo("running");
 			this.http.get()
 				.uri("/actuator/health/experiments")
+				.header(HttpHeaders.AUTHORIZATION, TestCredentials.ADMIN)
 				.exchange()
 				.expectStatus()
 				.isOk()
@@ -258,6 +261,7 @@ class ExperimentApiTests {
 	private RestTestClient.ResponseSpec postOutcome(String id, String body) {
 		return this.http.post()
 			.uri("/api/v1/recommendations/{id}/outcomes", id)
+			.header(HttpHeaders.AUTHORIZATION, TestCredentials.REPORTER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange();

@@ -1,6 +1,7 @@
 package dev.loraguide.guide;
 
 import dev.loraguide.ApiClient;
+import dev.loraguide.TestCredentials;
 import dev.loraguide.ApiClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class GuideApiTests {
 
 	@Test
 	void healthListsEachLoadedGuideAndItsRevision() {
-		JsonNode health = this.api.get("/actuator/health").json();
+		JsonNode health = this.api.get("/actuator/health", TestCredentials.ADMIN).json();
 		JsonNode guides = health.at("/components/guides");
 		assertThat(guides.get("status").asString()).isEqualTo("UP");
 		String revision = this.api.get("/api/v1/guides/flux-lora").json().get("revision").asString();

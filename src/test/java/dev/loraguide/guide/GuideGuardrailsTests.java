@@ -3,6 +3,7 @@ package dev.loraguide.guide;
 import dev.loraguide.system.Revision;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,7 +113,8 @@ class GuideGuardrailsTests {
 		});
 		String drl = HEADER + "rule \"Exit\" when then System.exit( 1 ); end\n";
 
-		GuideValidation validation = loader.validate(guide(drl));
+		GuideValidation validation = loader.validate(guide(drl), Duration.ofMillis(1), (doing) -> {
+		});
 
 		assertThat(validation.problems()).extracting(GuideProblem::message)
 			.singleElement()

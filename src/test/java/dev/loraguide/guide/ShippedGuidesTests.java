@@ -39,7 +39,8 @@ class ShippedGuidesTests {
 					cases.cases()
 						.stream()
 						.map((guideCase) -> DynamicTest.dynamicTest(guideCase.note(),
-								() -> assertThat(new GuideCases(List.of(guideCase)).run(guide.rules())).isEmpty())));
+								() -> assertThat(new GuideCases(List.of(guideCase)).run(source, guide.rules()))
+									.isEmpty())));
 			guides.add(DynamicContainer.dynamicContainer(source.id(), tests));
 		}
 		assertThat(guides).extracting(DynamicNode::getDisplayName).contains("flux-lora", "legacy-defaults");

@@ -2,6 +2,7 @@ package dev.loraguide.guide.cases;
 
 import dev.loraguide.guide.CompiledRules;
 import dev.loraguide.guide.Evaluation;
+import dev.loraguide.guide.EvaluationFailure;
 import dev.loraguide.guide.GuideProblem;
 import dev.loraguide.guide.GuideRefusedException;
 import dev.loraguide.guide.GuideSource;
@@ -44,15 +45,17 @@ public record GuideCases(List<GuideCase> cases) {
 	/**
 	 * Runs every case; returns one problem per failing case, pointing at what differs.
 	 */
-	public List<GuideProblem> run(CompiledRules rules) {
+	public List<GuideProblem> run(GuideSource source, CompiledRules rules) {
 		List<GuideProblem> failures = new ArrayList<>();
 		for (GuideCase guideCase : this.cases) {
 			Evaluation evaluation;
 			try {
 				evaluation = rules.evaluate(guideCase.dataset(), guideCase.overrides());
 			}
-			catch (RuntimeException ex) {
-				failures.add(guideCase.where().problem("case \"" + guideCase.note() + "\" fails: " + ex.getMessage()));
+			catch (Throwable ex) {
+				GuideProblem failure = EvaluationFailure.of(source, ex, "in this case");
+				failures
+					.add(guideCase.where().problem("case \"" + guideCase.note() + "\" fails: " + failure.message()));
 				continue;
 			}
 			List<GuideCase.Expected> differing = guideCase.want()

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public final class ActorDataset {
 
+	/** The longest actor id or name a request may carry. */
+	public static final int MAX_NAME_LENGTH = 200;
+
 	private final String actorId;
 
 	private final String actorName;

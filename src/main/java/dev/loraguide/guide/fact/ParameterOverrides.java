@@ -1,5 +1,6 @@
 package dev.loraguide.guide.fact;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -20,12 +21,16 @@ import jakarta.validation.constraints.Pattern;
  * @param warmupSteps fixed warmup steps
  * @param lrScheduler fixed scheduler name
  */
-public record ParameterOverrides(@Min(1) @Max(100_000) Integer maxTrainSteps,
-		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate,
-		@Min(1) @Max(1024) Integer networkDim, @Min(1) @Max(1024) Integer networkAlpha,
-		@Min(1) @Max(1000) Integer repeats, @Min(1) @Max(100_000) Integer epochs,
-		@Min(0) @Max(100_000) Integer warmupSteps,
-		@Pattern(regexp = "constant|constant_with_warmup|cosine|cosine_with_restarts|linear|polynomial",
+public record ParameterOverrides(@Schema(nullable = true) @Min(1) @Max(100_000) Integer maxTrainSteps,
+		@Schema(nullable = true, minimum = "0", exclusiveMinimum = true, maximum = "1",
+				example = "0.0003") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate,
+		@Schema(nullable = true) @Min(1) @Max(1024) Integer networkDim,
+		@Schema(nullable = true) @Min(1) @Max(1024) Integer networkAlpha,
+		@Schema(nullable = true) @Min(1) @Max(1000) Integer repeats,
+		@Schema(nullable = true) @Min(1) @Max(100_000) Integer epochs,
+		@Schema(nullable = true) @Min(0) @Max(100_000) Integer warmupSteps,
+		@Schema(nullable = true) @Pattern(
+				regexp = "^(constant|constant_with_warmup|cosine|cosine_with_restarts|linear|polynomial)$",
 				message = "must be one of constant, constant_with_warmup, cosine, cosine_with_restarts, linear, polynomial") String lrScheduler) {
 
 	public static final ParameterOverrides NONE = new ParameterOverrides(null, null, null, null, null, null, null,

@@ -1,0 +1,206 @@
+package dev.loraguide.guide;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks a candidate revision in a JVM of its own: the {@code check} command, with a heap
+ * cap and a wall-clock limit, killed when over. Whatever the rules do there (loop
+ * forever, fill the heap, recurse without end, burn time), the service only waits for the
+ * verdict, and every way the check can end is a verdict: a failed check's problems, or
+ * the reason the process did not report.
+ */
+final class GuideGate implements RevisionCheck, AutoCloseable {
+
+	/** Time the check process gets past its own limit to say what it was doing. */
+	private static final long GRACE_MILLIS = Duration.ofSeconds(3).toMillis();
+
+	/** A report larger than this is not read: no guide's verdict needs it. */
+	private static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
+
+	private static final int STDERR_TAIL_BYTES = 2048;
+
+	private final GuidesProperties.Gate settings;
+
+	private final int maxRuleFirings;
+
+	private final CheckCommandLine commandLine;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Verdicts by content and bounds, for every service in this JVM. A revision names the
+	 * files' names and bytes, not the folder, so copies of a guide are checked once, and
+	 * checks of the same content at the same time wait for one check process. Passed
+	 * verdicts are kept, so a context restarted in the same JVM (tests, a devtools
+	 * restart) does not check them again; refusals are not: a check stopped by a busy
+	 * machine deserves another try.
+	 */
+	private static final Map<Checked, CompletableFuture<GuideVerdict>> VERDICTS = new ConcurrentHashMap<>();
+
+	private static final int KEPT_VERDICTS = 256;
+
+	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine) {
+		this.settings = settings;
+		this.maxRuleFirings = maxRuleFirings;
+		this.commandLine = commandLine;
+	}
+
+	GuidesProperties.Gate settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Checks exactly these files: they are copied for the check, so an edit made
+	 * meanwhile is the next revision, not part of this one.
+	 */
+	@Override
+	public GuideVerdict check(GuideSource source) {
+		Checked key = new Checked(source.revision(), this.settings, this.maxRuleFirings);
+		CompletableFuture<GuideVerdict> mine = new CompletableFuture<>();
+		CompletableFuture<GuideVerdict> first = VERDICTS.putIfAbsent(key, mine);
+		if (first == null) {
+			GuideVerdict verdict = checkInOwnProcess(source);
+			if (!verdict.passed() || VERDICTS.size() > KEPT_VERDICTS) {
+				VERDICTS.remove(key);
+			}
+			mine.complete(verdict);
+			return verdict;
+		}
+		GuideVerdict verdict = first.join();
+		return new GuideVerdict(source.id(), verdict.revision(), verdict.description(), verdict.passed(),
+				verdict.casesRun(), verdict.p99Micros(), verdict.problems(), verdict.presets());
+	}
+
+	private GuideVerdict checkInOwnProcess(GuideSource source) {
+		Path work = null;
+		try {
+			work = Files.createTempDirectory("lora-guide-check-");
+			Path folder = Files.createDirectory(work.resolve(source.id()));
+			for (var file : source.files().entrySet()) {
+				Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+			}
+			return run(source, folder, work.resolve("report.json"), work.resolve("stderr.txt"));
+		}
+		catch (IOException ex) {
+			return GuideVerdict.refused(source, GuideProblem.of("the check could not run: " + ex));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return GuideVerdict.refused(source, GuideProblem.of("the check was stopped: the service is stopping"));
+		}
+		finally {
+			deleteQuietly(work);
+		}
+	}
+
+	private GuideVerdict run(GuideSource source, Path folder, Path report, Path stderr)
+			throws IOException, InterruptedException {
+		List<String> command = this.commandLine.command(this.settings, this.maxRuleFirings, folder);
+		Process process = new ProcessBuilder(command).redirectOutput(report.toFile())
+			.redirectError(stderr.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+			.start();
+		this.running.add(process);
+		try {
+			boolean ended = process.waitFor(this.settings.timeLimit().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+			if (!ended) {
+				return GuideVerdict.refused(source, GuideProblem.of(overTheLimit(null)));
+			}
+			return verdict(source, process.exitValue(), report, stderr);
+		}
+		finally {
+			this.running.remove(process);
+			kill(process);
+		}
+	}
+
+	private GuideVerdict verdict(GuideSource source, int status, Path report, Path stderr) throws IOException {
+		String lastError = lastLine(stderr);
+		if (status == GuideCheck.TIME_LIMIT) {
+			String doing = lastError.startsWith(GuideCheck.STOPPED) ? lastError.substring(GuideCheck.STOPPED.length())
+					: null;
+			return GuideVerdict.refused(source, GuideProblem.of(overTheLimit(doing)));
+		}
+		if ((status == GuideCheck.PASSED || status == GuideCheck.FAILED) && Files.size(report) > 0
+				&& Files.size(report) <= MAX_REPORT_BYTES) {
+			try {
+				GuideVerdict.Report read = this.json.readValue(report.toFile(), GuideVerdict.Report.class);
+				if (read.guides().size() == 1 && read.guides().get(0).revision().equals(source.revision())) {
+					return read.guides().get(0);
+				}
+			}
+			catch (JacksonException ex) {
+				// Reported below as a check that ended without a readable report.
+			}
+		}
+		return GuideVerdict.refused(source, GuideProblem.of("the check process ended with status " + status
+				+ " and no readable report" + (lastError.isEmpty() ? "" : "; it said: " + lastError)));
+	}
+
+	private String overTheLimit(String doing) {
+		return "the check did not finish within its " + this.settings.timeLimit().toSeconds()
+				+ " s time limit (guides.gate.time-limit)" + ((doing != null) ? ", stopped while " + doing : "")
+				+ ": does a rule or function loop without end?";
+	}
+
+	/** The last line the check process wrote to stderr, read from the file's end. */
+	private static String lastLine(Path stderr) throws IOException {
+		try (RandomAccessFile file = new RandomAccessFile(stderr.toFile(), "r")) {
+			long length = file.length();
+			int tail = (int) Math.min(length, STDERR_TAIL_BYTES);
+			byte[] bytes = new byte[tail];
+			file.seek(length - tail);
+			file.readFully(bytes);
+			String[] lines = new String(bytes, StandardCharsets.UTF_8).strip().split("\n");
+			return lines[lines.length - 1].strip();
+		}
+	}
+
+	private static void kill(Process process) {
+		if (process.isAlive()) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+		}
+	}
+
+	private static void deleteQuietly(Path work) {
+		if (work == null) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(work)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// A temporary folder left behind is harmless; the system cleans it.
+		}
+	}
+
+	private record Checked(String revision, GuidesProperties.Gate settings, int maxRuleFirings) {
+	}
+
+	/** Kills every check still running; the service is stopping. */
+	@Override
+	public void close() {
+		this.running.forEach(GuideGate::kill);
+	}
+
+}
