@@ -3,8 +3,7 @@ package dev.loraguide.decisionlog;
 import java.time.Duration;
 
 import dev.loraguide.system.ApiProblemException;
-
-import org.springframework.http.HttpStatus;
+import dev.loraguide.system.ProblemCode;
 
 /**
  * Acknowledged mode: the decision could not be committed within the bounded wait (the
@@ -16,7 +15,7 @@ class DecisionLogUnavailableException extends ApiProblemException {
 	private final Duration retryAfter;
 
 	DecisionLogUnavailableException(String why, Duration retryAfter) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "decision_log_unavailable", null,
+		super(ProblemCode.DECISION_LOG_UNAVAILABLE, null,
 				"the decision could not be recorded: " + why + "; ask again later");
 		this.retryAfter = retryAfter;
 	}

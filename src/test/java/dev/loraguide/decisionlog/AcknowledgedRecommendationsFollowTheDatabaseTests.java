@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.loraguide.TestCredentials;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,11 @@ class AcknowledgedRecommendationsFollowTheDatabaseTests {
 	}
 
 	private RestTestClient.ResponseSpec readiness() {
-		return this.http.get().uri("/actuator/health/readiness").exchange();
+		// Components are shown to the admin role only.
+		return this.http.get()
+			.uri("/actuator/health/readiness")
+			.header(HttpHeaders.AUTHORIZATION, TestCredentials.ADMIN)
+			.exchange();
 	}
 
 	@AfterAll
