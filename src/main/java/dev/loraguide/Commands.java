@@ -2,7 +2,9 @@ package dev.loraguide;
 
 import java.util.Set;
 
+import dev.loraguide.export.ExportCommand;
 import dev.loraguide.guide.GuideCheck;
+import dev.loraguide.guide.GuideDiffCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,7 @@ import org.springframework.boot.logging.LoggingSystem;
  */
 @Command(name = "java -jar lora-guide.jar", mixinStandardHelpOptions = true,
 		description = "Without a command: starts the service. With one: runs it offline and exits.",
-		subcommands = { GuideCheck.class, CommandLine.HelpCommand.class })
+		subcommands = { GuideCheck.class, GuideDiffCommand.class, ExportCommand.class, CommandLine.HelpCommand.class })
 final class Commands {
 
 	private Commands() {

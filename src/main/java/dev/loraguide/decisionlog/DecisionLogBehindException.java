@@ -7,14 +7,14 @@ import dev.loraguide.system.ApiProblemException;
 import dev.loraguide.system.ProblemCode;
 
 /**
- * An outcome arrived for a recommendation that is still waiting to be written, and stayed
- * waiting: the database is slow or down. Posting again later works.
+ * An outcome or export asked for a recommendation that is still waiting to be written,
+ * and stayed waiting: the database is slow or down. Asking again later works.
  */
 class DecisionLogBehindException extends ApiProblemException {
 
 	DecisionLogBehindException(UUID id, Duration waited) {
 		super(ProblemCode.DECISION_LOG_BEHIND, null, "recommendation '" + id
-				+ "' is not written to the decision log yet after " + waited + "; post the outcome again later");
+				+ "' is not written to the decision log yet after " + waited + "; try again later");
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.loraguide.decisionlog;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,16 @@ class DecisionLogRepository {
 		Integer found = this.jdbc.queryForObject("select count(*) from decision_log where recommendation_id = ?",
 				Integer.class, recommendationId);
 		return found != null && found > 0;
+	}
+
+	Optional<LoggedRecommendation> find(UUID recommendationId) {
+		return this.jdbc
+			.query("select request_json, answer_json from decision_log where recommendation_id = ?",
+					(row, i) -> new LoggedRecommendation(recommendationId, row.getString("request_json"),
+							row.getString("answer_json")),
+					recommendationId)
+			.stream()
+			.findFirst();
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import dev.loraguide.guide.cases.CaseAcceptance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -44,13 +45,17 @@ import org.springframework.util.unit.DataSize;
  * With {@code --format json} it prints one {@link GuideVerdict.Report}; that is how the
  * service's gate ({@link GuideGate}) runs it, in a JVM of its own, and reads the verdict
  * back.
+ * <p>
+ * With {@code --accept} it first takes an edit of the rules into the cases (see
+ * {@link CaseAcceptance}), then checks as usual.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Checks guides as the service would before serving them: compiles each, runs its cases "
 				+ "evaluates every image count from 1 to 100000 within the time budget, prints problems as "
 				+ "file:line:column and each preset table.",
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:every guide passed", "1:at least one guide failed", "2:usage error (the folder is missing)",
+		exitCodeList = { "0:every guide passed", "1:at least one guide failed",
+				"2:usage error (the folder is missing), or --accept could not read a guide or its last committed version",
 				"3:the time limit was reached (the guide being checked fails)" })
 public final class GuideCheck implements Callable<Integer> {
 
@@ -100,6 +105,16 @@ public final class GuideCheck implements Callable<Integer> {
 			description = "rules fired in one evaluation before it counts as a rule loop; default: ${DEFAULT-VALUE}")
 	private int maxRuleFirings = Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS);
 
+	@Option(names = "--accept",
+			description = "first rewrite the wanted values of the cases the edit changed: cases that pass on the "
+					+ "guide's last committed version (git HEAD) and fail now get the new answer; a case that fails on "
+					+ "the committed version too is left as is. Prints each value it rewrites.")
+	private boolean accept;
+
+	@Option(names = "--against", paramLabel = "FOLDER",
+			description = "with --accept and one guide folder: the guide before the edit, instead of git HEAD")
+	private Path against;
+
 	@Spec
 	private CommandSpec spec;
 
@@ -124,6 +139,9 @@ public final class GuideCheck implements Callable<Integer> {
 		PrintWriter err = this.spec.commandLine().getErr();
 		if (!Files.isDirectory(this.dir)) {
 			return usage(this.dir, err);
+		}
+		if (this.accept && accept(this.dir, this.against, stdout, err) == USAGE) {
+			return USAGE;
 		}
 		stopAtTheTimeLimit(err);
 		this.out = stdout;
@@ -177,6 +195,71 @@ public final class GuideCheck implements Callable<Integer> {
 		}, "check-time-limit");
 		watchdog.setDaemon(true);
 		watchdog.start();
+	}
+
+	/**
+	 * Takes an edit of the rules into the cases of a rules folder's guides, or of one
+	 * guide folder.
+	 * @return {@link #PASSED}, or {@link #USAGE} when a guide or its baseline could not
+	 * be read (said on {@code err})
+	 */
+	static int accept(Path dir, Path against, PrintStream out, PrintWriter err) {
+		if (!Files.isDirectory(dir) || (against != null && !Files.isDirectory(against))) {
+			err.println("check: " + (Files.isDirectory(dir) ? against : dir)
+					+ " is not a folder. Usage: check --accept " + "[--against FOLDER] [rules-folder | guide-folder]");
+			err.flush();
+			return USAGE;
+		}
+		boolean oneGuide = !GuideSource.read(dir).ruleFiles().isEmpty();
+		if (against != null && !oneGuide) {
+			err.println("check: --against compares one guide folder; " + dir + " holds several guides");
+			err.flush();
+			return USAGE;
+		}
+		int status = PASSED;
+		CaseAcceptance acceptance = new CaseAcceptance(out);
+		for (Path folder : oneGuide ? List.of(dir) : GuideFolders.in(dir)) {
+			try {
+				accept(acceptance, folder, (against != null) ? GuideSource.read(against) : GitBaseline.of(folder));
+			}
+			catch (IllegalArgumentException ex) {
+				err.println("check --accept: " + ex.getMessage());
+				err.flush();
+				status = USAGE;
+			}
+		}
+		return status;
+	}
+
+	private static void accept(CaseAcceptance acceptance, Path folder, GuideSource baseline) {
+		GuideCompiler compiler = new GuideCompiler(Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS));
+		CompiledRules now = compile(compiler, folder, GuideSource.read(folder), "the edited guide");
+		try {
+			CompiledRules before = compile(compiler, folder, baseline, "the guide before the edit");
+			try {
+				acceptance.accept(folder, now, before);
+			}
+			finally {
+				before.dispose();
+			}
+		}
+		finally {
+			now.dispose();
+		}
+	}
+
+	private static CompiledRules compile(GuideCompiler compiler, Path folder, GuideSource source, String what) {
+		try {
+			return compiler.compile(source);
+		}
+		catch (GuideRefusedException ex) {
+			throw new IllegalArgumentException(folder + ": " + what + " does not compile:\n  "
+					+ String.join("\n  ",
+							ex.getProblems()
+								.stream()
+								.map((problem) -> folder.resolve(problem.toString()).toString())
+								.toList()));
+		}
 	}
 
 	private int check(List<Path> folders) {

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -67,7 +68,25 @@ class GuideController {
 		if (tag != null) {
 			answer.eTag(tag);
 		}
-		return answer.body(GuideDetails.of(state));
+		return answer.body(GuideDetails.of(state, this.registry.lastChange(id)));
+	}
+
+	@GetMapping("/{id}/curves")
+	@Operation(summary = "A guide's answer at every image count from 1 to 1000 and a log-spaced sample to 100000",
+			description = "For a dataset with no actor and no overrides: the data of the guide page's curves. "
+					+ "Worked out once per revision. Without revision: the serving one; otherwise the serving "
+					+ "revision or the one its last live swap replaced.")
+	GuideCurves curves(@PathVariable String id, @RequestParam(required = false) String revision) {
+		return (revision == null) ? this.registry.curves(id) : this.registry.curves(id, revision);
+	}
+
+	@GetMapping("/{id}/diff")
+	@Operation(summary = "What changes from guide 'against' to this guide, as ranges of image counts",
+			description = "Both serving revisions are evaluated at every image count from 1 to 1000 and a "
+					+ "log-spaced sample to 100000; each range lists the outputs that differ with their values "
+					+ "at both ends. Worked out once per pair of revisions.")
+	GuideDiff diff(@PathVariable String id, @RequestParam String against) {
+		return this.registry.diff(id, against);
 	}
 
 }

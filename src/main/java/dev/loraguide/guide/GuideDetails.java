@@ -14,15 +14,18 @@ import java.util.List;
  * @param status {@code serving}, or {@code refused} when its newest files did not load
  * @param problems why the newest files were refused, empty otherwise
  * @param presets the preset table, derived by evaluating the guide over image counts
+ * @param lastChange what the last live swap changed from the previous revision, null
+ * before the first swap
  */
 public record GuideDetails(String id, @Schema(nullable = true) String revision, String description, List<String> files,
-		String status, List<GuideProblem> problems, List<PresetRow> presets) {
+		String status, List<GuideProblem> problems, List<PresetRow> presets,
+		@Schema(nullable = true) GuideChange lastChange) {
 
-	static GuideDetails of(GuideState state) {
+	static GuideDetails of(GuideState state, GuideChange lastChange) {
 		GuideSummary summary = GuideSummary.of(state);
 		List<PresetRow> presets = state.isServing() ? state.active().presetTable().rows() : List.of();
 		return new GuideDetails(summary.id(), summary.revision(), summary.description(), summary.files(),
-				summary.status(), summary.problems(), presets);
+				summary.status(), summary.problems(), presets, lastChange);
 	}
 
 }

@@ -57,6 +57,10 @@ public class GuideRegistry implements AutoCloseable {
 
 	private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.EMPTY);
 
+	private final GuideCurvesCache curves = new GuideCurvesCache();
+
+	private final Map<String, GuideChange> changes = new ConcurrentHashMap<>();
+
 	/** One load at a time per guide; loads of different guides run side by side. */
 	private final Map<String, Lock> guideLocks = new ConcurrentHashMap<>();
 
@@ -162,6 +166,7 @@ public class GuideRegistry implements AutoCloseable {
 
 	private void swap(String id, GuideState before, GuideState after) {
 		this.catalog.updateAndGet((current) -> current.with(id, after));
+		keepCurvesInUse();
 		if (before != null && before.isServing() && (after == null || before.active() != after.active())) {
 			this.retired.retire(before.active().rules());
 		}
@@ -185,6 +190,7 @@ public class GuideRegistry implements AutoCloseable {
 			Guide guide = this.loader.load(source);
 			logger.info("Guide '{}' revision {} is live ({} presets)", guide.id(), guide.revision(),
 					guide.presetTable().rows().size());
+			recordChange(before, guide);
 			return new Loaded(GuideState.activated(guide, this.clock.instant()), ReloadOutcome.ACTIVATED);
 		}
 		catch (GuideRefusedException ex) {
@@ -216,6 +222,74 @@ public class GuideRegistry implements AutoCloseable {
 
 	/** The state a load left a guide in, and what the load did. */
 	private record Loaded(GuideState state, ReloadOutcome outcome) {
+	}
+
+	/**
+	 * Compares a revision going live with the one it replaces, while both can still be
+	 * evaluated, so the guide's details and the log say what the swap changed.
+	 */
+	private void recordChange(GuideState before, Guide guide) {
+		if (before == null || !before.isServing()) {
+			return;
+		}
+		GuideDiff diff = this.curves.diff(this.curves.curves(before.active()), this.curves.curves(guide));
+		this.changes.put(guide.id(), new GuideChange(this.clock.instant(), diff));
+		logger.info("Guide '{}' revision {} replaces {}: {}", guide.id(), guide.revision(), before.active().revision(),
+				diff.identical() ? "no answer changes" : "answers change for "
+						+ String.join(" | ", diff.ranges().stream().map(GuideDiff.ChangedRange::text).toList()));
+	}
+
+	/**
+	 * Forgets the curves of revisions that neither serve nor are a serving one's
+	 * previous.
+	 */
+	private void keepCurvesInUse() {
+		Map<String, GuideState> next = this.catalog.get().states();
+		this.changes.keySet().retainAll(next.keySet());
+		List<String> inUse = new ArrayList<>();
+		next.values()
+			.stream()
+			.filter(GuideState::isServing)
+			.forEach((state) -> inUse.add(GuideCurvesCache.key(state.id(), state.active().revision())));
+		this.changes.values()
+			.forEach((change) -> inUse
+				.add(GuideCurvesCache.key(change.diff().before().id(), change.diff().before().revision())));
+		this.curves.keepOnly(inUse);
+	}
+
+	/**
+	 * The serving revision of a guide evaluated at every scanned image count, worked out
+	 * once per revision.
+	 */
+	public GuideCurves curves(String id) {
+		return this.curves.curves(require(id));
+	}
+
+	/**
+	 * A revision of a guide evaluated at every scanned image count: the serving one, or
+	 * the one its last live swap replaced.
+	 */
+	public GuideCurves curves(String id, String revision) {
+		Guide guide = require(id);
+		GuideCurves kept = guide.revision().equals(revision) ? this.curves.curves(guide)
+				: this.curves.curves(id, revision);
+		if (kept == null) {
+			throw new UnknownRevisionException(id, revision);
+		}
+		return kept;
+	}
+
+	/**
+	 * What changes from the serving revision of {@code againstId} to that of {@code id}.
+	 */
+	public GuideDiff diff(String id, String againstId) {
+		GuideCurves after = curves(id);
+		return this.curves.diff(curves(againstId), after);
+	}
+
+	/** What the last live swap of a guide changed, null before its first swap. */
+	public GuideChange lastChange(String id) {
+		return this.changes.get(id);
 	}
 
 	/**

@@ -38,7 +38,7 @@ public record GuidesProperties(@DefaultValue(GuidesProperties.DIR) Path dir,
 	 * The default of {@code guides.max-rule-firings}, shared with the {@code check}
 	 * command.
 	 */
-	static final String MAX_RULE_FIRINGS = "1000";
+	public static final String MAX_RULE_FIRINGS = "1000";
 
 	/** The defaults of {@code guides.gate.*}, shared with the {@code check} command. */
 	static final String TIME_LIMIT = "60s";

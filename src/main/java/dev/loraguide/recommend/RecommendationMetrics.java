@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * tagged by guide and preset). Requests in no experiment carry {@code none} as experiment
  * and variant. The meters of every serving guide's presets outside experiments exist from
  * the moment the guide serves, so dashboards show zeros, not gaps, before the first
- * answer.
+ * answer. {@code lora.recommendations.refused} counts the requests of batches that got a
+ * problem instead of a recommendation, by problem code (a refused single request is
+ * counted by {@code http.server.requests} with its status).
  */
 @Component
 class RecommendationMetrics {
@@ -30,6 +32,8 @@ class RecommendationMetrics {
 	static final String RECOMMENDATIONS = "lora.recommendations";
 
 	static final String EVALUATION = "lora.guide.evaluation";
+
+	static final String REFUSED = "lora.recommendations.refused";
 
 	private static final String NONE = "none";
 
@@ -40,6 +44,8 @@ class RecommendationMetrics {
 	 * building them.
 	 */
 	private final Map<MeterKey, Meters> meters = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
 	private final GuideRegistry guides;
 
@@ -67,6 +73,16 @@ class RecommendationMetrics {
 		Meters forKey = this.meters.computeIfAbsent(key, this::register);
 		forKey.evaluation().record(evaluation);
 		forKey.recommendations().increment();
+	}
+
+	void refused(String code) {
+		this.refused
+			.computeIfAbsent(code,
+					(tag) -> Counter.builder(REFUSED)
+						.description("Requests of batches refused with a problem instead of a recommendation")
+						.tag("code", tag)
+						.register(this.registry))
+			.increment();
 	}
 
 	private Meters register(MeterKey key) {

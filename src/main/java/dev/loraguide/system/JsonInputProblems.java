@@ -11,8 +11,11 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Says in a caller's words which part of a JSON body could not be read, and why. */
-final class JsonInputProblems {
+/**
+ * Says in a caller's words which part of a JSON body could not be read, and why. Public
+ * for the batch endpoint, which reads each item of a body on its own.
+ */
+public final class JsonInputProblems {
 
 	private JsonInputProblems() {
 	}
@@ -49,7 +52,7 @@ final class JsonInputProblems {
 		return path.isEmpty() ? "body" : path.toString();
 	}
 
-	static String messageOf(JacksonException ex) {
+	public static String messageOf(JacksonException ex) {
 		if (ex instanceof UnrecognizedPropertyException unknown) {
 			return "is not a known field" + known(unknown.getKnownPropertyIds());
 		}

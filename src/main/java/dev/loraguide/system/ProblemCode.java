@@ -21,6 +21,9 @@ public enum ProblemCode {
 
 	UNREADABLE_BODY(HttpStatus.BAD_REQUEST, "The body is missing or cannot be read."),
 
+	INVALID_EXPORT_OPTION(HttpStatus.BAD_REQUEST,
+			"An export option is unknown or has a bad value (an unknown trainer format, say); 'field' names it."),
+
 	BAD_REQUEST(HttpStatus.BAD_REQUEST,
 			"The request line, a header or the path is refused before it reaches the API: an encoded slash or "
 					+ "backslash, a path parameter such as ';jsessionid=', headers over the limit."),
@@ -32,6 +35,9 @@ public enum ProblemCode {
 	NOT_FOUND(HttpStatus.NOT_FOUND, "No operation at this path."),
 
 	UNKNOWN_GUIDE(HttpStatus.NOT_FOUND, "The request names a guide that is not loaded; 'field' is 'guide'."),
+
+	UNKNOWN_REVISION(HttpStatus.NOT_FOUND,
+			"The guide keeps no such revision: only the serving one and the one its last swap replaced; 'field' is 'revision'."),
 
 	UNKNOWN_EXPERIMENT(HttpStatus.NOT_FOUND, "No experiment of that id in the serving experiments file."),
 

@@ -21,6 +21,9 @@ class OpenApiTests {
 		JsonNode api = new ApiClient(this.port).get("/v3/api-docs").json();
 		assertThat(api.get("openapi").asString()).startsWith("3.");
 		assertThat(api.get("paths").has("/api/v1/recommendations")).isTrue();
+		assertThat(api.get("paths").has("/api/v1/recommendations/batch")).isTrue();
+		assertThat(api.at("/components/schemas/BatchRequest/properties/requests/items/$ref").asString())
+			.endsWith("/RecommendationRequest");
 		assertThat(api.get("paths").has("/api/v1/guides")).isTrue();
 		assertThat(api.get("paths").has("/api/v1/guides/{id}")).isTrue();
 		assertThat(api.at("/components/schemas/RecommendationResponse/properties").has("firedRules")).isTrue();

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# CPU per recommendation by component: starts the packaged service at -Xmx256m on 127.0.0.1, warms it
+# up, then for single requests and for batches records a JFR profile over one wrk run while reading
+# each thread's CPU time from /proc. Prints CPU microseconds per recommendation by thread group
+# (request threads, decision-log writer, GC, JIT) and splits the Java threads' part by component
+# with bench/jfr-breakdown.py. See bench/README.md.
+#
+#   bench/cpu-breakdown.sh                  # WARMUP=45 DURATION=20, packages the jar if missing
+#   SKIP_PACKAGE=0 bench/cpu-breakdown.sh   # package first
+#   JAR=/tmp/old.jar KINDS=single bench/cpu-breakdown.sh   # an older build, single requests only
+#
+# Every request goes to 127.0.0.1 only, bounded in time (wrk -d) and count (BENCH_MAX_REQUESTS_PER_THREAD).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WARMUP=${WARMUP:-20}
+WARMUP_MAX=${WARMUP_MAX:-300}
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+HEAP=${HEAP:--Xmx256m}
+export BENCH_BATCH_SIZE=${BATCH:-100}
+export BENCH_TARGET=ours
+export BENCH_MAX_REQUESTS_PER_THREAD=${BENCH_MAX_REQUESTS_PER_THREAD:-2000000}
+
+KINDS=${KINDS:-single batch}
+JAR=${JAR:-$ROOT/target/lora-guide.jar}
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
+if [ "${SKIP_PACKAGE:-1}" != "1" ] || [ ! -f "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+fi
+WORK=$(mktemp -d /tmp/lora-cpu.XXXXXX)
+cp -r "$ROOT/rules" "$WORK/rules"
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+
+java $HEAP -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" --guides.dir="$WORK/rules" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/data/lora-guide;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
+  > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+trap 'stop_pid "$APP_PID"' EXIT
+for _ in $(seq 1 1200); do
+  curl -s -o /dev/null --max-time 2 "$BASE/actuator/health/liveness" && break
+  sleep 0.5
+done
+curl -s -o /dev/null --max-time 2 "$BASE/actuator/health/liveness" || { echo "not up; see $WORK/app.log"; exit 1; }
+
+# Each thread's CPU ticks with its group, from /proc (thread names there are cut to 15 characters):
+# "TID GROUP TICKS".
+thread_ticks() {
+  local task comm ticks group
+  for task in /proc/"$APP_PID"/task/*; do
+    comm=$(cat "$task/comm" 2>/dev/null) || continue
+    ticks=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null) || continue
+    case "$comm" in
+      http-nio*) group=requests ;;
+      decision-log-wr) group=writer ;;
+      GC\ Thread*|G1\ *) group=gc ;;
+      C1\ Compiler*|C2\ Compiler*) group=jit ;;
+      *) group=other ;;
+    esac
+    echo "${task##*/} $group $ticks"
+  done
+}
+
+run() { # KIND SCRIPT PATH SECONDS -> wrk output
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4s" --timeout 5s --latency -s "$2" "$BASE$3"
+}
+
+echo "== warm-up in runs of ${WARMUP}s until the JIT is done (at most ${WARMUP_MAX}s per kind; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "single: $(warm_up "$APP_PID" "$WARMUP" "$WARMUP_MAX" run single "$ROOT/bench/recommend.lua" /api/v1/recommendations "$WARMUP")"
+if [[ " $KINDS " == *" batch "* ]]; then
+  echo "batch: $(warm_up "$APP_PID" "$WARMUP" "$WARMUP_MAX" run batch "$ROOT/bench/batch.lua" /api/v1/recommendations/batch "$WARMUP")"
+fi
+
+TICKS=$(getconf CLK_TCK)
+for kind in $KINDS; do
+  if [ "$kind" = "single" ]; then script="$ROOT/bench/recommend.lua"; path=/api/v1/recommendations; per=1
+  else script="$ROOT/bench/batch.lua"; path=/api/v1/recommendations/batch; per=$BENCH_BATCH_SIZE; fi
+  thread_ticks > "$WORK/ticks-before-$kind"
+  jcmd "$APP_PID" JFR.start name="$kind" settings=profile > /dev/null
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  out=$(run "$kind" "$script" "$path" "$DURATION")
+  jcmd "$APP_PID" JFR.stop name="$kind" filename="$WORK/$kind.jfr" > /dev/null
+  thread_ticks > "$WORK/ticks-after-$kind"
+  echo "$out" > "$WORK/wrk-$kind.txt"
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  recs=$((requests * per))
+  echo
+  echo "== $kind: $requests requests, $recs recommendations in ${DURATION}s, $(echo "$out" | awk '/Requests\/sec/ {print $2}') requests/s (load average $load)"
+  declare -A US=()
+  # Per thread, so that a thread that ends or starts during the run does not skew its group.
+  while read -r group ticks; do
+    US[$group]=$(awk -v d="$ticks" -v n="$recs" -v t="$TICKS" 'BEGIN {printf "%.1f", d / t / n * 1e6}')
+  done < <(awk 'NR == FNR {before[$1] = $3; next} {d[$2] += $3 - (($1 in before) ? before[$1] : 0)} END {for (g in d) print g, d[g]}' \
+    "$WORK/ticks-before-$kind" "$WORK/ticks-after-$kind")
+  total=$(printf '%s\n' "${US[@]}" | awk '{s += $1} END {printf "%.1f", s}')
+  echo "CPU us per recommendation: total $total = requests ${US[requests]:-0} + decision-log writer ${US[writer]:-0} + GC ${US[gc]:-0} + JIT ${US[jit]:-0} + other ${US[other]:-0}"
+  "$ROOT/bench/jfr-breakdown.py" "$WORK/$kind.jfr" --group "requests=http-nio=${US[requests]:-0}" \
+    --group "decision-log writer=decision-log-writer=${US[writer]:-0}"
+  unset US
+done
+echo "recordings and logs: $WORK"
