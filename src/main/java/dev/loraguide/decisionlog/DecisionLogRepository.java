@@ -44,6 +44,11 @@ class DecisionLogRepository {
 			}));
 	}
 
+	/** Fails unless the database answers. */
+	void ping() {
+		this.jdbc.queryForObject("select 1", Integer.class);
+	}
+
 	boolean exists(UUID recommendationId) {
 		Integer found = this.jdbc.queryForObject("select count(*) from decision_log where recommendation_id = ?",
 				Integer.class, recommendationId);

@@ -1,13 +1,17 @@
 package dev.loraguide.decisionlog;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.loraguide.recommend.RecommendationMade;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +28,13 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The one thread that writes the decision log: it takes what the queue holds, in batches,
- * and writes each batch in one transaction. While the database cannot be reached it
- * retries with a growing pause, so decisions wait in the queue rather than being lost; a
- * row the database refuses is dropped alone and counted. On a clean shutdown it stops
- * after the web server (so no request is still adding decisions), writes what is left and
- * logs what it wrote and lost.
+ * writes each batch in one transaction and then releases the requests waiting for it
+ * (group commit: while one batch commits, the next one gathers). While the database
+ * cannot be reached it retries with a growing pause, so decisions wait in the queue
+ * rather than being lost, and it says so to readiness until a write or a probe succeeds
+ * again; a row the database refuses is dropped alone and counted. On a clean shutdown it
+ * stops after the web server (so no request is still adding decisions), writes what is
+ * left and logs what it wrote and lost.
  */
 @Component
 class DecisionLogWriter implements SmartLifecycle {
@@ -57,13 +63,22 @@ class DecisionLogWriter implements SmartLifecycle {
 
 	private final Counter writtenCounter;
 
+	private final DistributionSummary batchSize;
+
 	private final AtomicLong written = new AtomicLong();
 
 	private final AtomicLong lost = new AtomicLong();
 
 	private volatile boolean stopping;
 
+	private volatile Failure failure;
+
 	private volatile Thread thread;
+
+	/**
+	 * The batch in hand's requests that wait for its commit; only the writer touches it.
+	 */
+	private Map<UUID, CompletableFuture<Void>> waiting = new HashMap<>();
 
 	DecisionLogWriter(DecisionQueue queue, DecisionLogRepository repository, JsonMapper json,
 			DecisionLogProperties properties, MeterRegistry meters) {
@@ -73,6 +88,9 @@ class DecisionLogWriter implements SmartLifecycle {
 		this.properties = properties;
 		this.writtenCounter = Counter.builder("lora.decisionlog.written")
 			.description("Decisions written to the decision log")
+			.register(meters);
+		this.batchSize = DistributionSummary.builder("lora.decisionlog.batch.size")
+			.description("Decisions written per commit: how many requests one group commit released")
 			.register(meters);
 	}
 
@@ -109,6 +127,11 @@ class DecisionLogWriter implements SmartLifecycle {
 				this.written.get(), this.lost.get(), timedOut);
 	}
 
+	/** Why the database cannot be written to now; null while it can. */
+	Failure failure() {
+		return this.failure;
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.thread != null;
@@ -122,9 +145,12 @@ class DecisionLogWriter implements SmartLifecycle {
 	private void run() {
 		try {
 			while (!this.stopping || this.queue.depth() > 0) {
-				List<RecommendationMade> batch = this.queue.take(this.properties.batchSize(), POLL);
+				List<DecisionQueue.Queued> batch = this.queue.take(this.properties.batchSize(), POLL);
 				if (!batch.isEmpty()) {
 					write(batch);
+				}
+				else if (this.failure != null) {
+					probe();
 				}
 			}
 		}
@@ -133,18 +159,53 @@ class DecisionLogWriter implements SmartLifecycle {
 		}
 	}
 
-	private void write(List<RecommendationMade> batch) throws InterruptedException {
+	/**
+	 * Nothing to write, but the last write failed: finds out whether the database is back
+	 * so that readiness follows it without waiting for traffic.
+	 */
+	private void probe() throws InterruptedException {
+		try {
+			this.repository.ping();
+			recovered();
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+			Thread.sleep(FIRST_RETRY.toMillis());
+		}
+	}
+
+	private void failed(RuntimeException ex) {
+		Failure now = this.failure;
+		this.failure = new Failure((now != null) ? now.since() : Instant.now(), ex.getMessage());
+	}
+
+	private void recovered() {
+		if (this.failure != null) {
+			logger.info("Decision log writes to the database again (failing since {})", this.failure.since());
+			this.failure = null;
+		}
+	}
+
+	private void write(List<DecisionQueue.Queued> batch) throws InterruptedException {
+		Map<UUID, CompletableFuture<Void>> waiting = new HashMap<>();
+		batch.stream()
+			.filter((queued) -> queued.committed() != null)
+			.forEach((queued) -> waiting.put(queued.id(), queued.committed()));
+		this.waiting = waiting;
 		List<DecisionRow> rows = rows(batch);
 		Duration pause = FIRST_RETRY;
 		boolean warned = false;
 		while (!rows.isEmpty()) {
 			try {
 				this.repository.insert(rows);
+				recovered();
+				this.batchSize.record(rows.size());
 				written(rows);
 				return;
 			}
 			catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException
 					| CannotCreateTransactionException ex) {
+				failed(ex);
 				if (!warned) {
 					logger.warn("Decision log cannot write to the database, retrying while {} decisions wait: {}",
 							rows.size() + this.queue.depth(), ex.getMessage());
@@ -197,16 +258,15 @@ class DecisionLogWriter implements SmartLifecycle {
 		}
 	}
 
-	private List<DecisionRow> rows(List<RecommendationMade> batch) {
+	private List<DecisionRow> rows(List<DecisionQueue.Queued> batch) {
 		List<DecisionRow> rows = new ArrayList<>(batch.size());
-		for (RecommendationMade made : batch) {
+		for (DecisionQueue.Queued queued : batch) {
 			try {
-				rows.add(DecisionRow.of(made, this.json));
+				rows.add(DecisionRow.of(queued.made(), this.json));
 			}
 			catch (JacksonException ex) {
-				logger.error("Recommendation {} cannot be written as JSON, dropped: {}",
-						made.response().recommendationId(), ex.getMessage());
-				lost(made.response().recommendationId());
+				logger.error("Recommendation {} cannot be written as JSON, dropped: {}", queued.id(), ex.getMessage());
+				lost(queued.id());
 			}
 		}
 		return rows;
@@ -215,9 +275,12 @@ class DecisionLogWriter implements SmartLifecycle {
 	/** What a shutdown that ran out of time leaves: counted as lost, never silently. */
 	private void drainUnwritten() {
 		try {
-			List<RecommendationMade> rest;
+			List<DecisionQueue.Queued> rest;
 			while (!(rest = this.queue.take(Integer.MAX_VALUE, Duration.ZERO)).isEmpty()) {
-				rest.forEach((made) -> lost(made.response().recommendationId()));
+				rest.stream()
+					.filter((queued) -> queued.committed() != null)
+					.forEach((queued) -> this.waiting.put(queued.id(), queued.committed()));
+				rest.forEach((queued) -> lost(queued.id()));
 			}
 		}
 		catch (InterruptedException ex) {
@@ -229,11 +292,36 @@ class DecisionLogWriter implements SmartLifecycle {
 		this.written.addAndGet(rows.size());
 		this.writtenCounter.increment(rows.size());
 		this.queue.written(rows.stream().map(DecisionRow::recommendationId).toList());
+		rows.forEach((row) -> release(row.recommendationId(), null));
 	}
 
 	private void lost(UUID id) {
 		this.lost.incrementAndGet();
 		this.queue.dropped(List.of(id));
+		release(id, new IllegalStateException("the database refused recommendation " + id));
+	}
+
+	/** Answers the request waiting for this decision, if one is. */
+	private void release(UUID id, RuntimeException refusal) {
+		CompletableFuture<Void> committed = this.waiting.remove(id);
+		if (committed == null) {
+			return;
+		}
+		if (refusal == null) {
+			committed.complete(null);
+		}
+		else {
+			committed.completeExceptionally(refusal);
+		}
+	}
+
+	/**
+	 * The database cannot be written to.
+	 *
+	 * @param since when the first write or probe failed
+	 * @param reason the last error's message
+	 */
+	record Failure(Instant since, String reason) {
 	}
 
 }

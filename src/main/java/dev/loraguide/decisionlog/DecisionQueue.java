@@ -11,10 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.loraguide.recommend.DecisionRecorder;
 import dev.loraguide.recommend.RecommendationMade;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,25 +25,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Decisions on their way to the database. The request thread only puts the decision in a
- * bounded queue; when the queue is full it waits briefly, then drops the decision and
- * counts it ({@code lora.decisionlog.dropped}), so a slow database slows requests a
- * little but never stops them. The queue also knows which recommendation ids are not
- * written yet, so that an outcome posted right after its recommendation can wait for it
- * instead of being refused.
+ * Decisions on their way to the database. The request thread puts the decision in a
+ * bounded queue and gets a completion that the writer completes when the decision's batch
+ * commits. In acknowledged mode the answer waits for it, at most
+ * {@code acknowledge-timeout}: past that, or when the queue stays full, the caller gets a
+ * 503 and the decision leaves the queue if the writer has not taken it yet. In async mode
+ * the completion is already complete, and a decision that finds the queue full is dropped
+ * and counted ({@code lora.decisionlog.dropped}). The queue also knows which
+ * recommendation ids are not written yet, so that an outcome posted right after its
+ * recommendation can wait for it instead of being refused.
  */
 @Component
-class DecisionQueue {
+class DecisionQueue implements DecisionRecorder {
 
 	private static final Logger logger = LoggerFactory.getLogger(DecisionQueue.class);
 
 	private static final Duration FULL_WARNING_INTERVAL = Duration.ofMinutes(1);
 
-	private final BlockingQueue<RecommendationMade> queue;
+	private final BlockingQueue<Queued> queue;
 
 	private final int capacity;
 
@@ -48,9 +53,11 @@ class DecisionQueue {
 
 	private final Map<UUID, Boolean> recentlyDropped;
 
-	private final Duration enqueueTimeout;
+	private final DecisionLogProperties properties;
 
 	private final Counter dropped;
+
+	private final Counter refused;
 
 	private final AtomicLong nextFullWarning = new AtomicLong();
 
@@ -63,31 +70,60 @@ class DecisionQueue {
 				return size() > properties.queueCapacity();
 			}
 		});
-		this.enqueueTimeout = properties.enqueueTimeout();
+		this.properties = properties;
 		Gauge.builder("lora.decisionlog.queue.depth", this.queue, Collection::size)
 			.description("Decisions waiting to be written to the decision log")
 			.register(meters);
 		this.dropped = Counter.builder("lora.decisionlog.dropped")
 			.description("Decisions that were never written: the queue was full, or the database refused them")
 			.register(meters);
+		this.refused = Counter.builder("lora.decisionlog.refused")
+			.description("Acknowledged mode: recommendations answered 503 because their decision was not "
+					+ "committed in time")
+			.register(meters);
 	}
 
-	@EventListener
-	void onRecommendationMade(RecommendationMade made) {
+	@Override
+	public CompletableFuture<Void> record(RecommendationMade made) {
 		UUID id = made.response().recommendationId();
 		this.pending.add(id);
-		boolean queued;
+		boolean acknowledged = this.properties.durability() == Durability.ACKNOWLEDGED;
+		Queued queued = new Queued(made, acknowledged ? new CompletableFuture<>() : null, System.nanoTime());
+		if (!offer(queued)) {
+			warnFull();
+			if (acknowledged) {
+				settle(List.of(id));
+				return refuse("the queue is full");
+			}
+			dropped(List.of(id));
+		}
+		if (!acknowledged) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return queued.committed()
+			.orTimeout(this.properties.acknowledgeTimeout().toNanos(), TimeUnit.NANOSECONDS)
+			.exceptionallyCompose((ex) -> {
+				if (ex instanceof TimeoutException && this.queue.remove(queued)) {
+					settle(List.of(id));
+				}
+				return refuse((ex instanceof TimeoutException)
+						? "not committed within " + this.properties.acknowledgeTimeout() : ex.getMessage());
+			});
+	}
+
+	private boolean offer(Queued queued) {
 		try {
-			queued = this.queue.offer(made, this.enqueueTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			return this.queue.offer(queued, this.properties.enqueueTimeout().toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			queued = false;
+			return false;
 		}
-		if (!queued) {
-			dropped(List.of(id));
-			warnFull();
-		}
+	}
+
+	private CompletableFuture<Void> refuse(String why) {
+		this.refused.increment();
+		return CompletableFuture.failedFuture(new DecisionLogUnavailableException(why, this.properties.retryAfter()));
 	}
 
 	/**
@@ -107,12 +143,12 @@ class DecisionQueue {
 	 * Up to {@code max} decisions, waiting up to {@code wait} for the first.
 	 * @return the decisions, empty if none came
 	 */
-	List<RecommendationMade> take(int max, Duration wait) throws InterruptedException {
-		RecommendationMade first = this.queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+	List<Queued> take(int max, Duration wait) throws InterruptedException {
+		Queued first = this.queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
 		if (first == null) {
 			return List.of();
 		}
-		List<RecommendationMade> batch = new ArrayList<>(Math.min(max, this.queue.size() + 1));
+		List<Queued> batch = new ArrayList<>(Math.min(max, this.queue.size() + 1));
 		batch.add(first);
 		this.queue.drainTo(batch, max - 1);
 		return batch;
@@ -120,6 +156,12 @@ class DecisionQueue {
 
 	int depth() {
 		return this.queue.size();
+	}
+
+	/** How long the oldest decision still in the queue has waited; zero when empty. */
+	Duration oldestWait() {
+		Queued oldest = this.queue.peek();
+		return (oldest != null) ? Duration.ofNanos(System.nanoTime() - oldest.queuedAt()) : Duration.ZERO;
 	}
 
 	void written(Collection<UUID> ids) {
@@ -156,6 +198,22 @@ class DecisionQueue {
 		synchronized (this) {
 			notifyAll();
 		}
+	}
+
+	/**
+	 * A decision in the queue.
+	 *
+	 * @param made the decision
+	 * @param committed completed by the writer when its batch commits (exceptionally when
+	 * the database refuses it); null in async mode, where nobody waits
+	 * @param queuedAt {@link System#nanoTime()} when it was queued
+	 */
+	record Queued(RecommendationMade made, CompletableFuture<Void> committed, long queuedAt) {
+
+		UUID id() {
+			return this.made.response().recommendationId();
+		}
+
 	}
 
 	/** Where a recommendation stands on its way to the database. */

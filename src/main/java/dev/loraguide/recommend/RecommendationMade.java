@@ -3,7 +3,7 @@ package dev.loraguide.recommend;
 import java.time.Instant;
 
 /**
- * Published after every recommendation, for whoever records decisions.
+ * Made for every recommendation and handed to the {@link DecisionRecorder}.
  *
  * @param madeAt when the answer was made
  * @param request the request as received

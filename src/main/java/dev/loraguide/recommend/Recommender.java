@@ -16,15 +16,14 @@ import dev.loraguide.guide.GuideRegistry;
 import dev.loraguide.guide.fact.ParameterOverrides;
 import dev.loraguide.guide.fact.Warning;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers a recommendation request: picks the guide revision, evaluates it once, and
- * publishes the decision. A request that names a guide gets that guide; one that names
- * none gets its experiment variant's guide if a running experiment enrols the actor, else
- * the default guide. The revision is read once per request, so the answer and its
- * provenance agree even while guides reload.
+ * hands the decision to the recorder; the answer goes out once it is recorded. A request
+ * that names a guide gets that guide; one that names none gets its experiment variant's
+ * guide if a running experiment enrols the actor, else the default guide. The revision is
+ * read once per request, so the answer and its provenance agree even while guides reload.
  */
 @Service
 public class Recommender {
@@ -38,20 +37,31 @@ public class Recommender {
 
 	private final RecommendationMetrics metrics;
 
-	private final ApplicationEventPublisher events;
+	private final DecisionRecorder decisions;
 
 	private final Clock clock;
 
 	Recommender(GuideRegistry guides, ExperimentAssigner experiments, RecommendationMetrics metrics,
-			ApplicationEventPublisher events) {
+			DecisionRecorder decisions) {
 		this.guides = guides;
 		this.experiments = experiments;
 		this.metrics = metrics;
-		this.events = events;
+		this.decisions = decisions;
 		this.clock = Clock.systemUTC();
 	}
 
+	/** The answer, sent once its decision is recorded. */
 	public RecommendationResponse recommend(RecommendationRequest request) {
+		Decision decision = decide(request);
+		Decision.awaitRecorded(List.of(decision));
+		return decision.response();
+	}
+
+	/**
+	 * The answer and its decision handed to the recorder, without waiting: a batch
+	 * decides all of its items, then waits for them together.
+	 */
+	public Decision decide(RecommendationRequest request) {
 		int imageCount = request.dataset().imageCount();
 		Assignment assignment = (request.guide() != null) ? null
 				: this.experiments.assign(request.actorId(), imageCount).orElse(null);
@@ -74,9 +84,8 @@ public class Recommender {
 				new RecommendationResponse.Preset(evaluation.presetId(), evaluation.presetLabel()),
 				evaluation.parameters(), evaluation.triggerToken(), evaluation.estimatedFileSizeMb(),
 				List.copyOf(warnings), evaluation.firedRules(), RecommendationSummary.of(evaluation, imageCount));
-		this.events.publishEvent(new RecommendationMade(this.clock.instant(), request, response,
-				assignment != null && assignment.forced()));
-		return response;
+		return new Decision(response, this.decisions.record(new RecommendationMade(this.clock.instant(), request,
+				response, assignment != null && assignment.forced())));
 	}
 
 	/**

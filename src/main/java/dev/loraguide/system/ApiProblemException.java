@@ -1,5 +1,7 @@
 package dev.loraguide.system;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -35,6 +37,13 @@ public abstract class ApiProblemException extends RuntimeException {
 
 	public String field() {
 		return this.field;
+	}
+
+	/**
+	 * When trying again can work, sent as {@code Retry-After}; null when it cannot.
+	 */
+	public Duration retryAfter() {
+		return null;
 	}
 
 }

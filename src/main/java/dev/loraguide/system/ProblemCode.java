@@ -74,6 +74,10 @@ public enum ProblemCode {
 	DECISION_LOG_BEHIND(HttpStatus.SERVICE_UNAVAILABLE,
 			"The decision log has not written the recommendation yet: retry shortly."),
 
+	DECISION_LOG_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE,
+			"Acknowledged mode: the decision could not be committed in time (database down or too slow); "
+					+ "nothing was answered, retry after 'Retry-After'."),
+
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service cannot answer right now: retry shortly.");
 
 	private final HttpStatus status;

@@ -78,7 +78,11 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			body.setProperty("field", ex.field());
 			body.setProperty("errors", List.of(new FieldError(ex.field(), ex.getMessage())));
 		}
-		return handleExceptionInternal(ex, body, new HttpHeaders(), ex.status(), request);
+		HttpHeaders headers = new HttpHeaders();
+		if (ex.retryAfter() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+		}
+		return handleExceptionInternal(ex, body, headers, ex.status(), request);
 	}
 
 	@ExceptionHandler

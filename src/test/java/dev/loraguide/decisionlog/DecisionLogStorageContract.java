@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,12 +29,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -58,13 +61,22 @@ abstract class DecisionLogStorageContract {
 
 	private JdbcExperimentLedger ledger;
 
+	private DecisionLogHealthIndicator health;
+
+	private DecisionLogRetention retention;
+
 	/** The database under test, migrated by Flyway with the service's migrations. */
 	abstract DataSource dataSource();
 
 	@BeforeEach
 	void assemble() {
-		assemble(new DecisionLogProperties(10_000, 500, Duration.ofMillis(100), Duration.ofSeconds(10),
-				Duration.ofSeconds(30)));
+		assemble(properties(Durability.ASYNC, 10_000));
+	}
+
+	private static DecisionLogProperties properties(Durability durability, int queueCapacity) {
+		return new DecisionLogProperties(durability, queueCapacity, 500, Duration.ofMillis(10), Duration.ofSeconds(1),
+				Duration.ofSeconds(7), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(3),
+				Duration.ofHours(1), 100);
 	}
 
 	private void assemble(DecisionLogProperties properties) {
@@ -80,6 +92,9 @@ abstract class DecisionLogStorageContract {
 		this.queue = new DecisionQueue(properties, this.meters);
 		this.writer = new DecisionLogWriter(this.queue, repository, JSON, properties, this.meters);
 		this.outcomes = new JdbcOutcomeStore(this.queue, repository, this.jdbc, properties);
+		this.health = new DecisionLogHealthIndicator(this.queue, this.writer, properties);
+		this.retention = new DecisionLogRetention(this.jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties, this.meters);
 		this.ledger = new JdbcExperimentLedger(this.jdbc);
 	}
 
@@ -95,7 +110,7 @@ abstract class DecisionLogStorageContract {
 		String experiment = "exp-" + UUID.randomUUID();
 		RecommendationMade made = Decisions.enrolled("actor-1", experiment, "legacy");
 		this.writer.start();
-		this.queue.onRecommendationMade(made);
+		this.queue.record(made);
 		awaitRows(List.of(made));
 		Map<String, Object> columns = lowerCaseKeys(this.jdbc.queryForMap(
 				"select actor_id, guide_id, guide_revision, experiment_id, variant, forced_variant, request_json, answer_json"
@@ -119,7 +134,7 @@ abstract class DecisionLogStorageContract {
 	void cleanShutdownWritesEverythingStillQueued() {
 		String experiment = "exp-" + UUID.randomUUID();
 		for (int i = 0; i < 2_000; i++) {
-			this.queue.onRecommendationMade(Decisions.enrolled("actor-" + i, experiment, "control"));
+			this.queue.record(Decisions.enrolled("actor-" + i, experiment, "control"));
 		}
 		this.writer.start();
 		this.writer.stop();
@@ -131,12 +146,11 @@ abstract class DecisionLogStorageContract {
 
 	@Test
 	void aFullQueueDropsAndCountsTheDecisionThatDidNotFit() {
-		assemble(new DecisionLogProperties(1, 500, Duration.ofMillis(10), Duration.ofSeconds(10),
-				Duration.ofSeconds(30)));
+		assemble(properties(Durability.ASYNC, 1));
 		RecommendationMade fits = Decisions.notEnrolled("actor-1");
 		RecommendationMade dropped = Decisions.notEnrolled("actor-2");
-		this.queue.onRecommendationMade(fits);
-		this.queue.onRecommendationMade(dropped);
+		this.queue.record(fits);
+		this.queue.record(dropped);
 		assertThat(this.meters.get("lora.decisionlog.dropped").counter().count()).isEqualTo(1);
 		this.writer.start();
 		awaitRows(List.of(fits));
@@ -147,18 +161,100 @@ abstract class DecisionLogStorageContract {
 	@Test
 	void anOutageDelaysDecisionsButLosesNone() {
 		FlakyDataSource flaky = new FlakyDataSource(dataSource());
-		assemble(new DecisionLogProperties(10_000, 500, Duration.ofMillis(100), Duration.ofSeconds(10),
-				Duration.ofSeconds(30)), flaky);
+		assemble(properties(Durability.ASYNC, 10_000), flaky);
 		String experiment = "exp-" + UUID.randomUUID();
 		flaky.down = true;
 		this.writer.start();
 		for (int i = 0; i < 5; i++) {
-			this.queue.onRecommendationMade(Decisions.enrolled("actor-" + i, experiment, "control"));
+			this.queue.record(Decisions.enrolled("actor-" + i, experiment, "control"));
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> flaky.refused.get() >= 2);
 		flaky.down = false;
 		await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf(experiment) == 5);
 		assertThat(this.meters.get("lora.decisionlog.dropped").counter().count()).isZero();
+	}
+
+	@Test
+	void acknowledgedDecisionCompletesOnlyOnceItsRowIsCommitted() throws Exception {
+		assemble(properties(Durability.ACKNOWLEDGED, 10_000));
+		RecommendationMade made = Decisions.notEnrolled("actor-1");
+		CompletableFuture<Void> committed = this.queue.record(made);
+		CompletableFuture<Integer> rowsWhenReleased = committed.thenApply((done) -> rowsOf(List.of(made)));
+		assertThat(committed).isNotDone();
+		this.writer.start();
+		assertThat(rowsWhenReleased.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+	}
+
+	@Test
+	void acknowledgedDecisionsWaitingTogetherShareOneCommit() throws Exception {
+		assemble(properties(Durability.ACKNOWLEDGED, 10_000));
+		List<CompletableFuture<Void>> waiting = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			waiting.add(this.queue.record(Decisions.notEnrolled("actor-" + i)));
+		}
+		this.writer.start();
+		CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		assertThat(this.meters.get("lora.decisionlog.batch.size").summary().count()).isEqualTo(1);
+		assertThat(this.meters.get("lora.decisionlog.batch.size").summary().totalAmount()).isEqualTo(200);
+	}
+
+	@Test
+	void acknowledgedDecisionIsRefusedWithRetryAfterWhileTheDatabaseIsDown() {
+		FlakyDataSource flaky = new FlakyDataSource(dataSource());
+		assemble(properties(Durability.ACKNOWLEDGED, 10_000), flaky);
+		flaky.down = true;
+		this.writer.start();
+		CompletableFuture<Void> committed = this.queue.record(Decisions.notEnrolled("actor-1"));
+		assertThatThrownBy(() -> committed.get(10, TimeUnit.SECONDS)).cause()
+			.isInstanceOfSatisfying(DecisionLogUnavailableException.class, (refusal) -> {
+				assertThat(refusal.status().value()).isEqualTo(503);
+				assertThat(refusal.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+			});
+		assertThat(this.meters.get("lora.decisionlog.refused").counter().count()).isEqualTo(1);
+	}
+
+	@Test
+	void acknowledgedDecisionIsRefusedAtOnceWhenTheQueueIsFull() {
+		assemble(properties(Durability.ACKNOWLEDGED, 1));
+		this.queue.record(Decisions.notEnrolled("actor-1"));
+		assertThat(this.queue.record(Decisions.notEnrolled("actor-2"))).isCompletedExceptionally();
+	}
+
+	@Test
+	void healthGoesDownWithTheDatabaseAndComesBackWithIt() {
+		FlakyDataSource flaky = new FlakyDataSource(dataSource());
+		assemble(properties(Durability.ACKNOWLEDGED, 10_000), flaky);
+		this.writer.start();
+		assertThat(this.health.health(true).getStatus()).isEqualTo(Status.UP);
+		flaky.down = true;
+		this.queue.record(Decisions.notEnrolled("actor-1"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.health.health(true).getStatus().equals(Status.DOWN));
+		flaky.down = false;
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.health.health(true).getStatus().equals(Status.UP));
+	}
+
+	@Test
+	void retentionDeletesOldDecisionsWithTheirOutcomesAndKeepsRecentOnes() {
+		RecommendationMade old = written(Decisions.notEnrolled("actor-old"));
+		List<RecommendationMade> recent = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			RecommendationMade made = Decisions.notEnrolled("actor-" + i);
+			recent.add(new RecommendationMade(Instant.now(), made.request(), made.response(), false));
+		}
+		writeAll(recent.toArray(RecommendationMade[]::new));
+		this.outcomes.record(old.response().recommendationId(), "identityScore", 0.5);
+		this.outcomes.record(recent.get(0).response().recommendationId(), "identityScore", 0.5);
+
+		assertThat(this.retention.pass()).isPositive();
+
+		assertThat(rowsOf(List.of(old))).isZero();
+		assertThat(rowsOf(recent)).isEqualTo(5);
+		assertThat(this.jdbc.queryForObject("select count(*) from outcome where recommendation_id = ?", Integer.class,
+				old.response().recommendationId()))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from outcome where recommendation_id = ?", Integer.class,
+				recent.get(0).response().recommendationId()))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -185,7 +281,7 @@ abstract class DecisionLogStorageContract {
 	@Test
 	void anOutcomePostedBeforeItsDecisionIsWrittenWaitsForIt() throws Exception {
 		RecommendationMade made = Decisions.notEnrolled("actor-1");
-		this.queue.onRecommendationMade(made);
+		this.queue.record(made);
 		CompletableFuture<Result> outcome = CompletableFuture
 			.supplyAsync(() -> this.outcomes.record(made.response().recommendationId(), "identityScore", 0.87));
 		this.writer.start();
@@ -282,7 +378,7 @@ abstract class DecisionLogStorageContract {
 			this.writer.start();
 		}
 		for (RecommendationMade decision : made) {
-			this.queue.onRecommendationMade(decision);
+			this.queue.record(decision);
 		}
 		awaitRows(List.of(made));
 	}

@@ -43,7 +43,7 @@ class HealthGroupsTests {
 	void readinessWaitsForTheDefaultGuideAndTheDatabase() {
 		JsonNode readiness = health("/actuator/health/readiness", 200);
 		assertThat(readiness.path("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "guides",
-				"db");
+				"db", "decisionLog");
 	}
 
 	@Test

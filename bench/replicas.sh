@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Three replicas on one machine (bench/README.md, "Three replicas"): three instances of the jar sharing
+# one rules folder and one PostgreSQL (a cluster of our own), HAProxy (Debian's package) in front with
+# health checks on the readiness group. Shows, under a bounded load on 127.0.0.1:
+#   1. a guide edit is served by all three within 2 s; no replica answers an older revision after a newer;
+#   2. an actor gets the same experiment variant from every replica;
+#   3. a rolling restart (SIGTERM, wait, start, one at a time) fails 0 requests; every acknowledged
+#      decision is in PostgreSQL exactly once;
+#   4. kill -9 of one replica: failed requests counted, no acknowledged decision lost;
+#   5. the results endpoint gives the same numbers from every replica.
+set -euo pipefail
+source "$(dirname "$0")/durability-lib.sh"
+
+CONNECTIONS=${CONNECTIONS:-24}
+POOL=${POOL:-10}
+export BENCH_MAX_REQUESTS_PER_THREAD=${BENCH_MAX_REQUESTS_PER_THREAD:-300000}
+command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+command -v haproxy >/dev/null || apt-get install -y -qq haproxy >/dev/null
+require_jar
+echo "== $(date -u +%FT%TZ), $(nproc) cores, load average $(load_average), $(haproxy -v | head -1)"
+echo "== work dir $WORK"
+
+start_pg
+DB_USER=postgres
+RULES="$WORK/rules"
+cp -r "$ROOT/rules" "$RULES"
+sed -i 's/^    status: stopped/    status: running/' "$RULES/experiments.yaml"
+declare -a PORTS PIDS
+for i in 1 2 3; do PORTS[$i]=$(free_port); done
+LB_PORT=$(free_port)
+
+start_replica() {
+  start_app "replica-$1" "${PORTS[$1]}" "$PG_URL" --spring.datasource.hikari.maximum-pool-size="$POOL"
+  PIDS[$1]=$APP_PID
+}
+for i in 1 2 3; do start_replica "$i"; done
+for i in 1 2 3; do wait_ready "${PORTS[$i]}" 180; done
+
+cat > "$WORK/haproxy.cfg" <<CFG
+global
+  maxconn 500
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+  # A replica that stops taking connections (SIGTERM) or is gone (kill -9): try another one.
+  retries 3
+  option redispatch 1
+  retry-on conn-failure empty-response
+  # One request per connection to a replica, so no request is sent on a connection it is closing.
+  option http-server-close
+frontend lora
+  bind 127.0.0.1:$LB_PORT
+  default_backend replicas
+backend replicas
+  balance roundrobin
+  option httpchk GET /actuator/health/readiness
+  http-check expect status 200
+  http-response set-header X-Served-By %[srv_name]
+  default-server inter 500ms fall 2 rise 2
+  server r1 127.0.0.1:${PORTS[1]} check
+  server r2 127.0.0.1:${PORTS[2]} check
+  server r3 127.0.0.1:${PORTS[3]} check
+CFG
+haproxy -f "$WORK/haproxy.cfg" -db > "$WORK/haproxy.log" 2>&1 &
+STARTED_PIDS+=("$!")
+sleep 2
+LB="http://127.0.0.1:$LB_PORT"
+
+# load_lb SECONDS DIR: wrk through HAProxy, recording ids and "replica revision" per answer.
+load_lb() {
+  mkdir -p "$2"
+  BENCH_IDS_DIR=$2 BENCH_SERVED_BY=1 wrk -t2 -c"$CONNECTIONS" -d"$1s" --timeout 10s \
+    -s "$ROOT/bench/acked.lua" "$LB/api/v1/recommendations" > "$2/wrk.txt" 2>&1 || true
+}
+failed_of() {
+  awk '/Non-2xx/ {n += $5} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$1/wrk.txt"
+}
+requests_of() { awk '/requests in/ {print $1}' "$1/wrk.txt"; }
+revision_of() {
+  curl -s --max-time 2 "http://127.0.0.1:$1/actuator/health/guides" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["details"]["flux-lora"]["revision"])'
+}
+
+echo
+echo "== 1. guide edit under load"
+before=$(revision_of "${PORTS[1]}")
+load_lb 12 "$WORK/edit" &
+loader=$!
+sleep 4
+edited=$(date +%s%N)
+sed -i "1s|.*|// Presets of the FLUX LoRA training guide, one rule per row of its table. (replica bench edit)|" \
+  "$RULES/flux-lora/presets.drl"
+for i in 1 2 3; do
+  while [ "$(revision_of "${PORTS[$i]}")" = "$before" ]; do sleep 0.02; done
+  echo "   replica $i serves the new revision $(awk -v a="$edited" -v b="$(date +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}') s after the edit"
+done
+after=$(revision_of "${PORTS[1]}")
+wait "$loader"
+python3 - "$WORK/edit" "$before" "$after" <<'PY'
+import glob, sys
+folder, old, new = sys.argv[1:]
+counts, regressions = {}, 0
+for name in glob.glob(folder + "/seen-*.txt"):
+    newest = {}
+    for line in open(name):
+        server, revision = line.split()
+        counts[(server, revision)] = counts.get((server, revision), 0) + 1
+        if revision == new:
+            newest[server] = True
+        elif revision == old and newest.get(server):
+            regressions += 1
+print("   answers per replica and revision:", {f"{s} {r[:8]}": n for (s, r), n in sorted(counts.items())})
+print(f"   answers with the older revision after the newer from the same replica (per client thread): {regressions}")
+PY
+echo "   failed requests: $(failed_of "$WORK/edit") of $(requests_of "$WORK/edit")"
+
+echo
+echo "== 2. the same actor gets the same variant from every replica"
+python3 - "${PORTS[1]}" "${PORTS[2]}" "${PORTS[3]}" <<'PY'
+import json, sys, urllib.request
+ports = sys.argv[1:]
+def variant(port, actor):
+    body = json.dumps({"actor": {"id": actor}, "dataset": {"imageCount": 20}}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/recommendations", body,
+                                     {"Content-Type": "application/json"})
+    answer = json.load(urllib.request.urlopen(request, timeout=10))
+    return (answer.get("experiment") or {}).get("variant")
+actors = [f"variant-actor-{i}" for i in range(200)]
+differ = [a for a in actors if len({variant(p, a) for p in ports}) != 1]
+split = {}
+for a in actors:
+    split[variant(ports[0], a)] = split.get(variant(ports[0], a), 0) + 1
+print(f"   {len(actors)} actors asked on each of 3 replicas: {len(differ)} got different variants; split {split}")
+PY
+
+echo
+echo "== 3. rolling restart under load (SIGTERM, wait for exit, start, wait for readiness, one at a time)"
+load_lb 600 "$WORK/rolling" &
+loader=$!
+sleep 5
+for i in 1 2 3; do
+  took=$(stop_pid "${PIDS[$i]}" TERM)
+  start_replica "$i"
+  wait_ready "${PORTS[$i]}" 180
+  sleep 2  # two health checks (rise 2, inter 500ms) before HAProxy sends it traffic again
+  echo "   replica $i: stopped in ${took}s, ready again (load average $(load_average))"
+done
+sleep 3
+kill -INT "$(pgrep -P "$loader" wrk || pgrep -f "wrk.*$LB_PORT" | head -1)" 2>/dev/null || true
+wait "$loader" || true
+read -r acked missing twice rows < <(check_pg "$WORK/rolling")
+echo "   requests $(requests_of "$WORK/rolling"), failed $(failed_of "$WORK/rolling"); acknowledged $acked, missing in PostgreSQL $missing, stored twice $twice"
+
+echo
+echo "== 4. kill -9 of replica 2 under load"
+load_lb 20 "$WORK/kill" &
+loader=$!
+sleep 6
+stop_pid "${PIDS[2]}" KILL >/dev/null
+echo "   replica 2 killed at 6 s (load average $(load_average))"
+wait "$loader"
+read -r acked missing twice rows < <(check_pg "$WORK/kill")
+echo "   requests $(requests_of "$WORK/kill"), failed $(failed_of "$WORK/kill") ($(grep -E 'Non-2xx|Socket errors' "$WORK/kill/wrk.txt" | tr -s ' ' | paste -sd';' -))"
+echo "   acknowledged $acked, missing in PostgreSQL $missing, stored twice $twice"
+python3 - "$WORK/kill" <<'PY'
+import glob, sys
+counts = {}
+for name in glob.glob(sys.argv[1] + "/seen-*.txt"):
+    for line in open(name):
+        counts[line.split()[0]] = counts.get(line.split()[0], 0) + 1
+print("   answers per replica:", dict(sorted(counts.items())))
+PY
+start_replica 2
+wait_ready "${PORTS[2]}" 180
+
+echo
+echo "== 5. results of lr-gentle from every replica"
+for i in 1 2 3; do
+  curl -s --max-time 10 "http://127.0.0.1:${PORTS[$i]}/api/v1/experiments/lr-gentle/results" > "$WORK/results-$i.json"
+  echo "   replica $i: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print([(v["name"], v["assignments"], v["recommendations"]) for v in r["variants"]])' "$WORK/results-$i.json") sha1 $(sha1sum < "$WORK/results-$i.json" | cut -c1-12)"
+done
+echo "   decision log rows in PostgreSQL: $(psql_q 'select count(*) from decision_log')"
+echo
+echo "== done, load average $(load_average)"
+for i in 1 2 3; do stop_pid "${PIDS[$i]}" TERM >/dev/null; done
