@@ -71,19 +71,8 @@ cp -r "$ROOT/rules" "$WORK/rules"
 SINGLE_OURS='{"actor":{"id":"bench-first","name":"Bench First"},"dataset":{"imageCount":23}}'
 SINGLE_PEER='{"requests":[{"imageCount":23}]}'
 
-# start_ours NAME EXTRA_JVM_ARGS... / start_peer NAME: launch at $HEAP on a fresh free port and set
-# *_PID and *_PORT. The launch time is kept in *_STARTED_NS for first_answer.
-start_ours() {
-  local name=$1
-  shift
-  OURS_PORT=$(free_port)
-  OURS_STARTED_NS=$(date +%s%N)
-  java $HEAP -Xlog:gc:file="$WORK/gc-ours-$name.log" "$@" -jar "$OURS_JAR" \
-    --server.address=127.0.0.1 --server.port="$OURS_PORT" --guides.dir="$WORK/rules" \
-    --spring.datasource.url="jdbc:h2:file:$WORK/data-$name/lora-guide;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
-    > "$WORK/ours-$name.log" 2>&1 &
-  OURS_PID=$!
-}
+# start_peer NAME: launch at $HEAP on a fresh free port and set PEER_PID, PEER_PORT and
+# PEER_STARTED_NS (for first_answer); ours: start_ours in common.sh.
 start_peer() {
   local name=$1
   PEER_PORT=$(free_port)
@@ -92,36 +81,20 @@ start_peer() {
     -Dquarkus.http.port="$PEER_PORT" -jar "$PEER_JAR" > "$WORK/peer-$name.log" 2>&1) &
   PEER_PID=$!
 }
-
-# first_answer PORT PATH BODY STARTED_NS: milliseconds from launch to the first 200. Waits for the
-# port with bash's /dev/tcp (no process per probe, so waiting steals no CPU from the start-up).
-first_answer() {
-  local code
-  for _ in $(seq 1 30000); do
-    if { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null; then
-      exec 3>&-
-      break
-    fi
-    sleep 0.02
-  done
-  for _ in $(seq 1 200); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H 'Content-Type: application/json' \
-      -d "$3" "http://127.0.0.1:$1$2" || true)
-    if [ "$code" = "200" ]; then
-      echo $(( ($(date +%s%N) - $4) / 1000000 ))
-      return
-    fi
-    sleep 0.02
-  done
-  echo "no answer on port $1; see $WORK" >&2
-  exit 1
+start_ours_here() { # NAME EXTRA_JVM_ARGS...
+  local name=$1
+  shift
+  OURS_PORT=$(free_port)
+  start_ours "$OURS_JAR" "$WORK" "ours-$name" "$OURS_PORT" "$@"
+  OURS_PID=$STARTED_PID
+  OURS_STARTED_NS=$STARTED_NS
 }
 
 echo
 echo "== start to first answer, $STARTS starts each, alternating (ms from java -jar to the first 200)"
 declare -a OURS_STARTS PEER_STARTS
 for start in $(seq 1 "$STARTS"); do
-  start_ours "start-$start"
+  start_ours_here "start-$start"
   OURS_STARTS+=("$(first_answer "$OURS_PORT" /api/v1/recommendations "$SINGLE_OURS" "$OURS_STARTED_NS")")
   stop_all
   start_peer "start-$start"
@@ -132,16 +105,14 @@ done
 echo "ours: $(spread "${OURS_STARTS[@]}") ms   (target <= 6000)"
 echo "peer: $(spread "${PEER_STARTS[@]}") ms"
 
-start_ours bench
+start_ours_here bench
 first_answer "$OURS_PORT" /api/v1/recommendations "$SINGLE_OURS" "$OURS_STARTED_NS" > /dev/null
 start_peer bench
 first_answer "$PEER_PORT" /find-recommendation "$SINGLE_PEER" "$PEER_STARTED_NS" > /dev/null
 
-TICKS=$(getconf CLK_TCK)
-
 # run_wrk NAME WHO(ours|peer) KIND(single|batch) SECONDS -> "rps p50 p99 failed cpu_us_per_recommendation load1"
 run_wrk() {
-  local name=$1 who=$2 kind=$3 seconds=$4 port pid script path per out before after rps p50 p99 non2xx sockerr requests cpu load
+  local name=$1 who=$2 kind=$3 seconds=$4 port pid script path per out before after load
   if [ "$who" = "ours" ]; then port=$OURS_PORT; pid=$OURS_PID; else port=$PEER_PORT; pid=$PEER_PID; fi
   if [ "$kind" = "single" ]; then
     per=1
@@ -157,18 +128,7 @@ run_wrk() {
   out=$(BENCH_TARGET=$who wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s --latency -s "$script" "http://127.0.0.1:$port$path")
   after=$(cpu_ticks "$pid")
   echo "$out" > "$WORK/wrk-$name.txt"
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
-  p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
-  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')
-  requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  cpu=$(awk -v a="$before" -v b="$after" -v n="$requests" -v p="$per" -v t="$TICKS" 'BEGIN {printf "%.1f", (b - a) / t / (n * p) * 1e6}')
-  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $cpu $load"
-}
-
-heap_after_gc() { # GC log -> heap after the last young pause, e.g. 23M
-  grep 'Pause Young' "$1" | tail -1 | sed -E 's/.*->([0-9]+M)\(.*/\1/'
+  echo "$(wrk_figures "$out" "$per" $((after - before))) $load"
 }
 
 echo
