@@ -7,6 +7,8 @@
 #   bench/side-by-side.sh PEER_DIR                 # PEER_DIR: the Kogito peer's Maven project
 #   PAIRS=5 DURATION=30 bench/side-by-side.sh PEER_DIR
 #   JFR=1 bench/side-by-side.sh PEER_DIR           # also record ours with JFR (see bench/jfr-breakdown.py)
+#   JAR=/tmp/old.jar bench/side-by-side.sh PEER_DIR  # another build of ours (not packaged)
+#   OURS_JVM="-XX:SharedArchiveFile=app.jsa" bench/side-by-side.sh PEER_DIR  # JVM options for ours
 #
 # Every request goes to 127.0.0.1 only, is bounded in time (wrk -d, --timeout) and in count
 # (BENCH_MAX_REQUESTS_PER_THREAD per wrk thread). The peer's sources are copied to a temporary
@@ -59,13 +61,13 @@ if ! (cd "$PEER" && mvn -B -q -o -DskipTests package > "$WORK/peer-build.log" 2>
 fi
 PEER_JAR="$PEER/target/quarkus-app/quarkus-run.jar"
 
-if [ "${SKIP_PACKAGE:-0}" != "1" ]; then
+if [ -z "${JAR:-}" ] && [ "${SKIP_PACKAGE:-0}" != "1" ]; then
   echo "== packaging ours"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 fi
 # A copy, so that a rebuild while the benchmark runs does not change the jar under it.
 OURS_JAR="$WORK/lora-guide.jar"
-cp "$ROOT/target/lora-guide.jar" "$OURS_JAR"
+cp "${JAR:-$ROOT/target/lora-guide.jar}" "$OURS_JAR"
 cp -r "$ROOT/rules" "$WORK/rules"
 
 SINGLE_OURS='{"actor":{"id":"bench-first","name":"Bench First"},"dataset":{"imageCount":23}}'
@@ -85,7 +87,8 @@ start_ours_here() { # NAME EXTRA_JVM_ARGS...
   local name=$1
   shift
   OURS_PORT=$(free_port)
-  start_ours "$OURS_JAR" "$WORK" "ours-$name" "$OURS_PORT" "$@"
+  # shellcheck disable=SC2086
+  start_ours "$OURS_JAR" "$WORK" "ours-$name" "$OURS_PORT" ${OURS_JVM:-} "$@"
   OURS_PID=$STARTED_PID
   OURS_STARTED_NS=$STARTED_NS
 }
