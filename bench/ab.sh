@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A/B of two builds of ours: starts both jars at the same heap on 127.0.0.1, warms both up, then
 # alternates wrk runs A against B (single requests, then batches) and prints each run and the
-# ratios B/A. This is how every change in bench/README.md's "what was changed" was measured.
+# ratios B/A: how a change to the request path is measured before it is kept.
 #
 #   bench/ab.sh A.jar B.jar                       # PAIRS=3 DURATION=20, single and batch
 #   KINDS=single PAIRS=5 bench/ab.sh A.jar B.jar
