@@ -23,10 +23,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes decisions older than {@code decisionlog.retention}, with their outcomes, a
- * small batch per transaction: each transaction locks only the old rows it deletes, which
- * no writer touches, so new decisions keep being written meanwhile. Every replica runs
- * it; two replicas deleting the same batch only wait for each other's commit.
+ * Deletes decisions older than {@code decisionlog.retention}, with their outcomes and
+ * their share of the exposures, a small batch per transaction: each transaction locks the
+ * old rows it deletes, which no writer touches, and the exposure rows of their actors,
+ * which a writer holds only while its batch commits, so new decisions keep being written
+ * meanwhile (bench/scale.sh measures it). Every replica runs it; two replicas deleting
+ * the same batch only wait for each other's commit.
  */
 @Component
 class DecisionLogRetention implements SmartLifecycle {
