@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -52,6 +53,11 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 		boolean jwt = this.jwts != null && isJwtShaped(bearer.getToken());
 		try {
 			return jwt ? this.jwts.authenticate(bearer) : apiToken(bearer.getToken());
+		}
+		catch (AuthenticationServiceException ex) {
+			// The provider's word for "the key set could not be fetched": not the
+			// caller's failure.
+			throw new CredentialCheckUnavailableException(ex);
 		}
 		catch (AuthenticationException ex) {
 			this.failures.failed(address, where, jwt ? "invalid_jwt" : "unknown_api_token");

@@ -11,8 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The API is a stateless JSON service for other services: no sessions, no CSRF tokens, no
@@ -54,6 +57,19 @@ class SecurityConfiguration {
 			GeneratedCredential.generate(settings.tokensFile());
 		}
 		return new ApiTokens(fromSettings, settings.tokensFile(), settings.tokensScanInterval());
+	}
+
+	/**
+	 * Without a bound, a key set that stops answering would hold every JWT request (and
+	 * its Tomcat thread) for as long as the socket stays open.
+	 */
+	@Bean
+	JwkSetUriJwtDecoderBuilderCustomizer jwkSetTimeout(SecuritySettings settings) {
+		SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+		requests.setConnectTimeout(settings.jwkSetTimeout());
+		requests.setReadTimeout(settings.jwkSetTimeout());
+		RestTemplate keySet = new RestTemplate(requests);
+		return (builder) -> builder.restOperations(keySet);
 	}
 
 	@Bean

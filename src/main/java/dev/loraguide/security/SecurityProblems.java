@@ -20,8 +20,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Refusals as RFC 9457 problem bodies, like every other refusal of the API: 401
  * {@code unauthorized} (no credential, or one that is not valid), 403 {@code forbidden}
- * (a valid credential without the role) and 429 {@code too_many_failed_authentications}
- * with {@code Retry-After}.
+ * (a valid credential without the role), 429 {@code too_many_failed_authentications} and
+ * 503 {@code credential_check_unavailable}, both with {@code Retry-After}.
  */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -37,6 +37,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 		if (exception instanceof TooManyFailedAuthenticationsException throttled) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
 			write(request, response, ProblemCode.TOO_MANY_FAILED_AUTHENTICATIONS, throttled.getMessage());
+			return;
+		}
+		if (exception instanceof CredentialCheckUnavailableException) {
+			response.setHeader(HttpHeaders.RETRY_AFTER,
+					String.valueOf(CredentialCheckUnavailableException.RETRY_AFTER_SECONDS));
+			write(request, response, ProblemCode.CREDENTIAL_CHECK_UNAVAILABLE, exception.getMessage());
 			return;
 		}
 		boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;

@@ -127,11 +127,12 @@ class OpenApiConfiguration {
 			addProblem(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		}
 		// Any operation: reading may be closed to anonymous callers
-		// (security.anonymous-read),
-		// and a refused credential is throttled wherever it is sent.
+		// (security.anonymous-read), a refused credential is throttled wherever it is
+		// sent, and a JWT sent anywhere needs the issuer's key set.
 		addProblem(responses, HttpStatus.UNAUTHORIZED);
 		addProblem(responses, HttpStatus.FORBIDDEN);
 		addProblem(responses, HttpStatus.TOO_MANY_REQUESTS);
+		addProblem(responses, HttpStatus.SERVICE_UNAVAILABLE);
 		responses.forEach((status, response) -> {
 			if (status.startsWith("4") || status.startsWith("5")) {
 				response.setContent(new Content().addMediaType(PROBLEM_MEDIA_TYPE,

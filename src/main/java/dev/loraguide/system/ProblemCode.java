@@ -78,6 +78,9 @@ public enum ProblemCode {
 			"Acknowledged mode: the decision could not be committed in time (database down or too slow); "
 					+ "nothing was answered, retry after 'Retry-After'."),
 
+	CREDENTIAL_CHECK_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE,
+			"A JWT could not be checked because the issuer's key set did not answer in time: retry after 'Retry-After'."),
+
 	SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The service cannot answer right now: retry shortly.");
 
 	private final HttpStatus status;

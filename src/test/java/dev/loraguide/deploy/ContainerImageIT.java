@@ -55,8 +55,16 @@ class ContainerImageIT {
 	}
 
 	@Test
-	void imageExposesTheServicePort() {
-		assertThat(config.path("ExposedPorts").propertyNames()).containsExactly(ServiceSettings.port() + "/tcp");
+	void imageExposesTheServicePortAndTheManagementPortItSets() {
+		String managementPort = config.path("Env")
+			.valueStream()
+			.map((variable) -> variable.stringValue(""))
+			.filter((variable) -> variable.startsWith("MANAGEMENT_SERVER_PORT="))
+			.map((variable) -> variable.substring(variable.indexOf('=') + 1))
+			.findFirst()
+			.orElseThrow();
+		assertThat(config.path("ExposedPorts").propertyNames())
+			.containsExactlyInAnyOrder(ServiceSettings.port() + "/tcp", managementPort + "/tcp");
 	}
 
 	@Test

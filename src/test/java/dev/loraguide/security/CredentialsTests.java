@@ -2,23 +2,13 @@ package dev.loraguide.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.loraguide.ApiClient;
 import dev.loraguide.ApiClient.Reply;
@@ -56,9 +46,9 @@ class CredentialsTests {
 
 	private static final Path tokensFile = tokensFileIn(temporaryFolder());
 
-	private static final RSAKey issuerKey = rsaKey("issuer");
+	private static final RSAKey issuerKey = TestIssuer.rsaKey("issuer");
 
-	private static final HttpServer jwkSet = serve(new JWKSet(issuerKey.toPublicJWK()));
+	private static final HttpServer jwkSet = TestIssuer.serve(new JWKSet(issuerKey.toPublicJWK()));
 
 	@LocalServerPort
 	private int port;
@@ -115,13 +105,14 @@ class CredentialsTests {
 	@Test
 	@Order(3)
 	void aJwtWithTheAdminScopeAdministers() {
-		assertThat(this.api.get(INTERNALS, bearer(jwt(issuerKey, "lora-guide:admin", 60))).status()).isEqualTo(200);
+		assertThat(this.api.get(INTERNALS, bearer(TestIssuer.jwt(issuerKey, "lora-guide:admin", 60))).status())
+			.isEqualTo(200);
 	}
 
 	@Test
 	@Order(4)
 	void aJwtWithTheReportScopeReportsButDoesNotAdminister() {
-		String reporter = bearer(jwt(issuerKey, "openid lora-guide:report", 60));
+		String reporter = bearer(TestIssuer.jwt(issuerKey, "openid lora-guide:report", 60));
 		assertThat(this.api.postJsonAs(OUTCOMES, reporter, "{\"metric\":\"m\",\"value\":1}").status()).isEqualTo(404);
 		assertThat(this.api.get(INTERNALS, reporter).status()).isEqualTo(403);
 	}
@@ -129,13 +120,15 @@ class CredentialsTests {
 	@Test
 	@Order(5)
 	void aJwtWithoutARoleScopeIsForbidden() {
-		assertThat(this.api.get(INTERNALS, bearer(jwt(issuerKey, "openid profile", 60))).status()).isEqualTo(403);
+		assertThat(this.api.get(INTERNALS, bearer(TestIssuer.jwt(issuerKey, "openid profile", 60))).status())
+			.isEqualTo(403);
 	}
 
 	@Test
 	@Order(6)
 	void aJwtSignedByAnotherKeyIsRefused() {
-		Reply reply = this.api.get(INTERNALS, bearer(jwt(rsaKey("issuer"), "lora-guide:admin", 60)));
+		Reply reply = this.api.get(INTERNALS,
+				bearer(TestIssuer.jwt(TestIssuer.rsaKey("issuer"), "lora-guide:admin", 60)));
 		assertThat(reply.status()).isEqualTo(401);
 		assertThat(reply.json().get("code").asString()).isEqualTo("unauthorized");
 	}
@@ -143,7 +136,8 @@ class CredentialsTests {
 	@Test
 	@Order(7)
 	void anExpiredJwtIsRefused() {
-		assertThat(this.api.get(INTERNALS, bearer(jwt(issuerKey, "lora-guide:admin", -600))).status()).isEqualTo(401);
+		assertThat(this.api.get(INTERNALS, bearer(TestIssuer.jwt(issuerKey, "lora-guide:admin", -600))).status())
+			.isEqualTo(401);
 	}
 
 	@Test
@@ -189,51 +183,6 @@ class CredentialsTests {
 
 	private static String bearer(String jwt) {
 		return "Bearer " + jwt;
-	}
-
-	private static String jwt(RSAKey key, String scope, long validSeconds) {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("pipeline")
-			.issueTime(Date.from(now.minusSeconds(Math.max(0, -validSeconds) + 60)))
-			.expirationTime(Date.from(now.plusSeconds(validSeconds)))
-			.claim("scope", scope)
-			.build();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-					claims);
-			jwt.sign(new RSASSASigner(key));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static RSAKey rsaKey(String id) {
-		try {
-			return new RSAKeyGenerator(2048).keyID(id).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static HttpServer serve(JWKSet keys) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			byte[] body = keys.toString().getBytes(StandardCharsets.UTF_8);
-			server.createContext("/jwks.json", (exchange) -> {
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static Path temporaryFolder() {

@@ -68,7 +68,7 @@ class GeneratedCredentialTests {
 
 	private ApiTokens start(String guidesAdminToken) {
 		SecuritySettings settings = new SecuritySettings(true, tokensFile(), Duration.ofSeconds(1), List.of(),
-				new SecuritySettings.JwtScopes("r", "p", "a"), 10);
+				new SecuritySettings.JwtScopes("r", "p", "a"), Duration.ofSeconds(2), 10);
 		return new SecurityConfiguration().apiTokens(settings, guidesAdminToken,
 				new DefaultListableBeanFactory().getBeanProvider(JwtDecoder.class));
 	}
