@@ -62,7 +62,7 @@ start_pg() {
 }
 
 pg_ctl_start() {
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 start \
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 900 start \
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DATA -c max_connections=100 ${PG_OPTIONS:-}" >/dev/null
 }
 
@@ -82,7 +82,8 @@ start_app() {
   (cd "$WORK" && exec java $HEAP -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
     --guides.dir="${RULES:-$ROOT/rules}" --spring.datasource.url="$url" \
     --spring.datasource.username="${DB_USER:-sa}" --spring.datasource.password= \
-    --guides.admin-token="$ADMIN_TOKEN" "$@" >> "$WORK/$name.log" 2>&1) &
+    --guides.admin-token="$ADMIN_TOKEN" --guides.gate.time-limit="${GATE_TIME_LIMIT:-300s}" "$@" \
+    >> "$WORK/$name.log" 2>&1) &
   APP_PID=$!
   STARTED_PIDS+=("$APP_PID")
 }
@@ -119,7 +120,7 @@ cleanup() {
   for pid in "${STARTED_PIDS[@]}"; do
     kill -KILL "$pid" 2>/dev/null || true
   done
-  stop_pg immediate
+  stop_pg fast
 }
 trap cleanup EXIT
 

@@ -40,11 +40,19 @@ PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 
 generate() {
-  echo "== schema by the service's Flyway migrations"
-  start_app scale "$PORT" "$PG_URL"
-  wait_ready "$PORT" 180
-  stop_pid "$APP_PID" >/dev/null
+  if [ "$(psql_q "select count(*) from pg_tables where tablename = 'exposure'")" = 0 ]; then
+    echo "== schema by the service's Flyway migrations"
+    start_app scale "$PORT" "$PG_URL"
+    wait_ready "$PORT" 600
+    stop_pid "$APP_PID" >/dev/null
+  fi
+  if [ "$(psql_q "select count(*) from decision_log")" -lt "$ROWS" ]; then insert_rows; fi
+  # What autovacuum does to a table that has been written for a while: statistics, visibility map.
+  local table
+  for table in decision_log exposure outcome; do psql_q "vacuum analyze $table"; done
+}
 
+insert_rows() {
   echo "== generating $ROWS decisions (made over the last 400 days) and an outcome for one in five"
   local started
   started=$(date +%s)
@@ -70,8 +78,6 @@ generate() {
   select d.recommendation_id, 'identityScore', 0.7 + (i % 300) / 1000.0, d.made_at,
          case when not d.forced_variant then d.experiment_id end, case when not d.forced_variant then d.variant end
   from generate_series(5, $ROWS, 5) i join decision_log d on d.recommendation_id = md5('d' || i)::uuid;"
-  # What autovacuum does to a table that has been written for a while: statistics, visibility map.
-  psql_q "vacuum analyze decision_log; vacuum analyze exposure; vacuum analyze outcome;"
   echo "   took $(( $(date +%s) - started )) s"
 }
 
@@ -100,7 +106,7 @@ measure() {
   explain "select variant, count(*) as actors, sum(decisions) as recommendations from exposure where experiment_id = 'lr-gentle' group by variant" exposures
   explain "select variant, metric, count(*) as n, avg(metric_value) as mean, var_samp(metric_value) as variance from outcome where experiment_id = 'lr-gentle' group by variant, metric" outcomes
   start_app scale "$PORT" "$PG_URL"
-  wait_ready "$PORT" 180
+  wait_ready "$PORT" 300
   for n in 1 2 3 4 5; do
     echo "   GET results #$n: $(curl -s -o "$WORK/results.json" -w '%{http_code} in %{time_total} s' --max-time 60 "$BASE/api/v1/experiments/lr-gentle/results") (load average $(load_average))"
   done
