@@ -56,7 +56,7 @@ frontend lora
   default_backend replicas
 backend replicas
   balance roundrobin
-  option httpchk GET /actuator/health/readiness
+  option httpchk GET /readyz
   http-check expect status 200
   http-response set-header X-Served-By %[srv_name]
   default-server inter 500ms fall 2 rise 2
