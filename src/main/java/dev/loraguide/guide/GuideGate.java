@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class GuideGate implements RevisionCheck, AutoCloseable {
 
 	/** Time the check process gets past its own limit to say what it was doing. */
-	private static final long GRACE_MILLIS = Duration.ofSeconds(3).toMillis();
+	private static final long GRACE_MILLIS = Duration.ofSeconds(10).toMillis();
 
 	/** A report larger than this is not read: no guide's verdict needs it. */
 	private static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
