@@ -97,7 +97,7 @@ public final class GuideCheck implements Callable<Integer> {
 
 	@Option(names = "--time-limit", defaultValue = GuidesProperties.TIME_LIMIT, converter = DurationConverter.class,
 			paramLabel = "DURATION",
-			description = "stop and fail once the check has used this much CPU time, or three times it in "
+			description = "stop and fail once the check has used this much CPU time, or five times it in "
 					+ "wall-clock time, e.g. 30s; default: ${DEFAULT-VALUE}")
 	private Duration timeLimit = DurationStyle.detectAndParse(GuidesProperties.TIME_LIMIT);
 

@@ -54,9 +54,9 @@ public record GuidesProperties(@DefaultValue(GuidesProperties.DIR) Path dir,
 	 * of its own, so nothing a rule does can hang, exhaust or crash the service.
 	 *
 	 * @param timeLimit CPU time one check process may use (all its threads); past it, or
-	 * three times it in wall-clock time ({@link CheckTimeLimit}), the check is stopped
-	 * and the revision refused. CPU time, so that a machine too busy to give the check
-	 * its share does not refuse a sound guide; a rule that loops uses it at the pace of a
+	 * five times it in wall-clock time ({@link CheckTimeLimit}), the check is stopped and
+	 * the revision refused. CPU time, so that a machine too busy to give the check its
+	 * share does not refuse a sound guide; a rule that loops uses it at the pace of a
 	 * core
 	 * @param heap heap cap ({@code -Xmx}) of the check process
 	 * @param maxFileSize a guide file larger than this is refused before anything reads
