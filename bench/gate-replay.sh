@@ -139,18 +139,19 @@ start_app() {
 
 since() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}'; }
 
-guide() { curl -s --max-time 5 "$BASE/api/v1/guides/$1"; }
-health() { curl -s --max-time 5 -H "Authorization: Bearer $TOKEN" "$BASE/actuator/health"; }
+# An answer that does not come (a busy machine) is an empty one, never the end of the replay.
+guide() { curl -s --max-time 10 "$BASE/api/v1/guides/$1" || true; }
+health() { curl -s --max-time 10 -H "Authorization: Bearer $TOKEN" "$BASE/actuator/health" || true; }
 
 # recommend GUIDE IMAGES NAME: "HTTP-code preset revision learningRate" (or the problem's code).
 recommend() {
   local body
   body=$(jq -nc --arg g "$1" --argjson n "$2" --arg a "$3" '{guide: $g, actor: {name: $a}, dataset: {imageCount: $n}}')
-  curl -s --max-time 5 -w '\n%{http_code}' -H 'Content-Type: application/json' -d "$body" \
+  { curl -s --max-time 10 -w '\n%{http_code}' -H 'Content-Type: application/json' -d "$body" \
     "$BASE/api/v1/recommendations" | jq -Rrs 'split("\n") as $l | ($l[-1]) + " " +
       (($l[:-1] | join("\n") | fromjson? // {}) as $b
        | if $b.preset then "\($b.preset.id) \($b.guide.revision) \($b.parameters.learningRate)"
-         else "\($b.code // "-") - -" end)'
+         else "\($b.code // "-") - -" end)'; } || true
 }
 
 # The guide's first reason as the API shows it, file:line:column first when it has a file.
