@@ -73,9 +73,14 @@ abstract class DecisionLogStorageContract {
 		assemble(properties(Durability.ASYNC, 10_000));
 	}
 
+	/**
+	 * The default acknowledge timeout, since a busy machine can take over a second for a
+	 * first commit; a shutdown timeout of a few seconds, since a test that leaves the
+	 * database down would otherwise wait out the 30 s default when the writer stops.
+	 */
 	private static DecisionLogProperties properties(Durability durability, int queueCapacity) {
-		return new DecisionLogProperties(durability, queueCapacity, 500, Duration.ofMillis(10), Duration.ofSeconds(1),
-				Duration.ofSeconds(7), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofDays(3),
+		return new DecisionLogProperties(durability, queueCapacity, 500, Duration.ofMillis(10), Duration.ofSeconds(5),
+				Duration.ofSeconds(7), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofDays(3),
 				Duration.ofHours(1), 100);
 	}
 
