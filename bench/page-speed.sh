@@ -5,7 +5,7 @@
 # service on 127.0.0.1 with a 256 MB heap. See bench/README.md ("Guide page") for the figures.
 #
 #   flock -x /tmp/heavy.lock bench/page-speed.sh            # 3 starts of the service x 8 loads
-#   STARTS=1 LOADS=4 flock -x /tmp/heavy.lock bench/page-speed.sh
+#   STARTS=1 LOADS=4 JAR=/tmp/other.jar flock -x /tmp/heavy.lock bench/page-speed.sh
 #
 # Per start of the service: load 1 is "cold" (the service has answered nothing but the guide list,
 # so the curves are worked out for this request, and the JIT has compiled little), loads 2.. are
@@ -28,7 +28,7 @@ for tool in "$CHROMIUM" "$CHROMEDRIVER"; do
 done
 command -v jq >/dev/null || { echo "needs jq: apt-get install jq"; exit 2; }
 
-JAR="$ROOT/target/lora-guide.jar"
+JAR=${JAR:-$ROOT/target/lora-guide.jar}
 if [ ! -f "$JAR" ]; then
   echo "== packaging the service"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
@@ -125,7 +125,7 @@ one_load() {
 for start in $(seq 1 "$STARTS"); do
   PORT=$(free_port)
   BASE="http://127.0.0.1:$PORT"
-  java $HEAP -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" --guides.dir="$WORK/rules" \
+  java $HEAP -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" --guides.dir="$WORK/rules" --guides.gate.time-limit=5m \
     --spring.datasource.url="jdbc:h2:file:$WORK/data-$start/lora-guide" --security.tokens-file="$WORK/tokens-$start.yaml" \
     > "$WORK/app-$start.log" 2>&1 &
   APP_PID=$!
