@@ -22,6 +22,7 @@ export BENCH_MAX_REQUESTS_PER_THREAD=${BENCH_MAX_REQUESTS_PER_THREAD:-300000}
 
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 require_jar
+wait_quiet
 echo "== $(date -u +%FT%TZ), $(nproc) cores, load average $(load_average), $(java -version 2>&1 | head -1)"
 echo "== work dir $WORK"
 

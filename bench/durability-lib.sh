@@ -2,17 +2,30 @@
 # Everything listens on 127.0.0.1 and on a free random port; everything started is stopped on exit.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# C1 only: start-up on a busy shared machine takes minutes otherwise; both modes run the same way.
-HEAP=${HEAP:--Xmx256m -XX:TieredStopAtLevel=1}
+HEAP=${HEAP:--Xmx512m}
 WORK=$(mktemp -d /tmp/lora-durability.XXXXXX)
 chmod 755 "$WORK"
 declare -a STARTED_PIDS=()
+# An admin token of this run only: health details, outcomes.
+ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
 PG_DATA=""
 PG_PORT=""
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# wait_quiet: figures are published only from a quiet machine. Run under `flock -x /tmp/heavy.lock`
+# (builds wait for it), this waits up to QUIET_WAIT seconds for the 1-minute load average to fall
+# below 1.5 and says what it was.
+wait_quiet() {
+  local waited=0
+  while awk '{exit !($1 >= 1.5)}' /proc/loadavg && [ "$waited" -lt "${QUIET_WAIT:-240}" ]; do
+    sleep 5
+    waited=$((waited + 5))
+  done
+  echo "== load average $(load_average) after waiting ${waited}s for a quiet machine"
+}
 
 require_jar() {
   JAR="$ROOT/target/lora-guide.jar"
@@ -25,7 +38,8 @@ require_jar() {
 }
 
 # start_pg: a PostgreSQL cluster of our own (Debian's postgresql package), run as user postgres under
-# $WORK on a random port; sets PG_PORT and PG_URL. Installs the package when it is missing.
+# $WORK (or in PG_DATA_DIR, kept between runs) on a random port; sets PG_PORT and PG_URL. Installs the
+# package when it is missing.
 start_pg() {
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -34,17 +48,21 @@ start_pg() {
     bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   fi
   PG_BIN=$bin
-  PG_DATA="$WORK/pgdata"
+  PG_DATA=${PG_DATA_DIR:-$WORK/pgdata}
   PG_PORT=$(free_port)
-  mkdir -p "$PG_DATA" && chown postgres:postgres "$PG_DATA"
-  runuser -u postgres -- "$PG_BIN/initdb" -A trust -U postgres -D "$PG_DATA" >/dev/null
-  pg_ctl_start
-  runuser -u postgres -- "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres loraguide
+  if [ -f "$PG_DATA/PG_VERSION" ]; then
+    pg_ctl_start
+  else
+    mkdir -p "$PG_DATA" && chown postgres:postgres "$PG_DATA"
+    runuser -u postgres -- "$PG_BIN/initdb" -A trust -U postgres -D "$PG_DATA" >/dev/null
+    pg_ctl_start
+    runuser -u postgres -- "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres loraguide
+  fi
   PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/loraguide"
 }
 
 pg_ctl_start() {
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 start \
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 900 start \
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DATA -c max_connections=100 ${PG_OPTIONS:-}" >/dev/null
 }
 
@@ -60,19 +78,27 @@ psql_q() { runuser -u postgres -- "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U p
 start_app() {
   local name=$1 port=$2 url=$3
   shift 3
-  java $HEAP -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
+  # Run in $WORK: whatever the service writes next to itself (data/tokens.yaml) stays out of the repository.
+  (cd "$WORK" && exec java $HEAP -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
     --guides.dir="${RULES:-$ROOT/rules}" --spring.datasource.url="$url" \
-    --spring.datasource.username="${DB_USER:-sa}" --spring.datasource.password= "$@" \
-    >> "$WORK/$name.log" 2>&1 &
+    --spring.datasource.username="${DB_USER:-sa}" --spring.datasource.password= \
+    --guides.admin-token="$ADMIN_TOKEN" --guides.gate.time-limit="${GATE_TIME_LIMIT:-300s}" "$@" \
+    >> "$WORK/$name.log" 2>&1) &
   APP_PID=$!
   STARTED_PIDS+=("$APP_PID")
 }
 
-# wait_ready PORT [seconds]: until the readiness group answers 200.
+# wait_ready PORT [seconds] [pid]: until the readiness group answers 200; fails at once if the process
+# (default: the last one started) has ended.
 wait_ready() {
+  local pid=${3:-$APP_PID}
   for _ in $(seq 1 $(( ${2:-120} * 5 ))); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/actuator/health/readiness")" = 200 ]; then
       return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "service on port $1 ended before it was ready; see $WORK" >&2
+      return 1
     fi
     sleep 0.2
   done
@@ -94,7 +120,7 @@ cleanup() {
   for pid in "${STARTED_PIDS[@]}"; do
     kill -KILL "$pid" 2>/dev/null || true
   done
-  stop_pg immediate
+  stop_pg fast
 }
 trap cleanup EXIT
 

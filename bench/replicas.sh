@@ -17,6 +17,7 @@ export BENCH_MAX_REQUESTS_PER_THREAD=${BENCH_MAX_REQUESTS_PER_THREAD:-300000}
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 command -v haproxy >/dev/null || apt-get install -y -qq haproxy >/dev/null
 require_jar
+wait_quiet
 echo "== $(date -u +%FT%TZ), $(nproc) cores, load average $(load_average), $(haproxy -v | head -1)"
 echo "== work dir $WORK"
 
@@ -34,7 +35,7 @@ start_replica() {
   PIDS[$1]=$APP_PID
 }
 for i in 1 2 3; do start_replica "$i"; done
-for i in 1 2 3; do wait_ready "${PORTS[$i]}" 180; done
+for i in 1 2 3; do wait_ready "${PORTS[$i]}" 180 "${PIDS[$i]}"; done
 
 cat > "$WORK/haproxy.cfg" <<CFG
 global
@@ -55,7 +56,7 @@ frontend lora
   default_backend replicas
 backend replicas
   balance roundrobin
-  option httpchk GET /actuator/health/readiness
+  option httpchk GET /readyz
   http-check expect status 200
   http-response set-header X-Served-By %[srv_name]
   default-server inter 500ms fall 2 rise 2
@@ -79,8 +80,8 @@ failed_of() {
 }
 requests_of() { awk '/requests in/ {print $1}' "$1/wrk.txt"; }
 revision_of() {
-  curl -s --max-time 2 "http://127.0.0.1:$1/actuator/health/guides" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["details"]["flux-lora"]["revision"])'
+  curl -s --max-time 2 "http://127.0.0.1:$1/api/v1/guides" \
+    | python3 -c 'import json,sys; print(next(g["revision"] for g in json.load(sys.stdin) if g["id"] == "flux-lora"))'
 }
 
 echo
@@ -143,7 +144,7 @@ sleep 5
 for i in 1 2 3; do
   took=$(stop_pid "${PIDS[$i]}" TERM)
   start_replica "$i"
-  wait_ready "${PORTS[$i]}" 180
+  wait_ready "${PORTS[$i]}" 180 "${PIDS[$i]}"
   sleep 2  # two health checks (rise 2, inter 500ms) before HAProxy sends it traffic again
   echo "   replica $i: stopped in ${took}s, ready again (load average $(load_average))"
 done
@@ -173,14 +174,28 @@ for name in glob.glob(sys.argv[1] + "/seen-*.txt"):
 print("   answers per replica:", dict(sorted(counts.items())))
 PY
 start_replica 2
-wait_ready "${PORTS[2]}" 180
+wait_ready "${PORTS[2]}" 180 "${PIDS[2]}"
 
 echo
 echo "== 5. results of lr-gentle from every replica"
+# Outcomes for 300 of the decisions acknowledged during the rolling restart, posted through HAProxy,
+# so that the results have metrics to compare too.
+python3 - "$LB" "$ADMIN_TOKEN" "$WORK/rolling/all-ids.txt" <<'PY'
+import json, sys, urllib.request
+lb, token, ids = sys.argv[1:]
+posted = 0
+for n, rid in enumerate(open(ids).read().split()[:300]):
+    body = json.dumps({"metric": "identityScore", "value": 0.7 + (n % 30) / 100}).encode()
+    request = urllib.request.Request(f"{lb}/api/v1/recommendations/{rid}/outcomes", body,
+                                     {"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    posted += urllib.request.urlopen(request, timeout=10).status in (200, 201)
+print(f"   {posted} outcomes posted through HAProxy")
+PY
 for i in 1 2 3; do
   curl -s --max-time 10 "http://127.0.0.1:${PORTS[$i]}/api/v1/experiments/lr-gentle/results" > "$WORK/results-$i.json"
-  echo "   replica $i: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print([(v["name"], v["assignments"], v["recommendations"]) for v in r["variants"]])' "$WORK/results-$i.json") sha1 $(sha1sum < "$WORK/results-$i.json" | cut -c1-12)"
+  echo "   replica $i: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print([(v["name"], v["assignments"], v["recommendations"], v["metrics"].get("identityScore", {}).get("count")) for v in r["variants"]])' "$WORK/results-$i.json") sha1 $(sha1sum < "$WORK/results-$i.json" | cut -c1-12)"
 done
+echo "   distinct answers among the three: $(sha1sum "$WORK"/results-?.json | cut -d' ' -f1 | sort -u | wc -l)"
 echo "   decision log rows in PostgreSQL: $(psql_q 'select count(*) from decision_log')"
 echo
 echo "== done, load average $(load_average)"

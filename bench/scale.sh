@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# The decision log at scale (bench/README.md, "The log at scale"): PostgreSQL (a cluster of our own)
-# with ROWS generated decisions over 400 days and an outcome for one in five; then
-#   1. the results of one experiment (lr-gentle, 30 % of the rows) over HTTP, and the plans of its
-#      two queries;
-#   2. the plan and time of one retention batch;
-#   3. acknowledged write load alone, then the same load while a retention pass deletes what is
-#      older than RETENTION (about 2.5 % of the rows; the pass starts 10 s after start-up): throughput, p99, longest request.
+# The decision log at scale (bench/README.md, "Decision log durability"): PostgreSQL (a cluster of our
+# own, kept in SCALE_DIR between the two phases) with ROWS generated decisions over 400 days and an
+# outcome for one in five.
+#   generate: the schema by the service's Flyway migrations, then the rows, with the summaries the
+#             writer keeps (exposure, the outcomes' variant) filled as the V3 migration fills them;
+#   measure:  1. the results of one experiment (lr-gentle, 30 % of the rows) over HTTP, and the plans
+#                of its two queries;
+#             2. the plan and time of one retention batch;
+#             3. acknowledged write load alone, then the same load while a retention pass deletes
+#                what is older than RETENTION (about 2.5 % of the rows): throughput, p99, longest
+#                request. This deletes those rows: measure once per generate.
 #
-#   bench/scale.sh                     # 10 million rows
-#   ROWS=1000000 bench/scale.sh
+#   flock -s /tmp/heavy.lock bench/scale.sh generate     # 10 million rows: a build's share of the CPU
+#   flock -x /tmp/heavy.lock bench/scale.sh measure      # the published figures, on a quiet machine
+#   ROWS=1000000 bench/scale.sh generate
 set -euo pipefail
 source "$(dirname "$0")/durability-lib.sh"
 
+PHASE=${1:?generate or measure}
+SCALE_DIR=${SCALE_DIR:-/tmp/lora-scale}
 ROWS=${ROWS:-10000000}
 RETENTION=${RETENTION:-390d}
 LOAD_SECONDS=${LOAD_SECONDS:-30}
@@ -19,9 +26,11 @@ CONNECTIONS=${CONNECTIONS:-16}
 export BENCH_MAX_REQUESTS_PER_THREAD=${BENCH_MAX_REQUESTS_PER_THREAD:-300000}
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 require_jar
-echo "== $(date -u +%FT%TZ), $(nproc) cores, load average $(load_average)"
-echo "== work dir $WORK"
+mkdir -p "$SCALE_DIR" && chmod 755 "$SCALE_DIR"
+echo "== $(date -u +%FT%TZ), $(nproc) cores, $PHASE, load average $(load_average)"
+echo "== work dir $WORK, database in $SCALE_DIR"
 
+export PG_DATA_DIR=$SCALE_DIR/pgdata
 PG_OPTIONS="-c shared_buffers=512MB -c work_mem=64MB -c max_wal_size=4GB" start_pg
 DB_USER=postgres
 RULES="$WORK/rules"
@@ -30,56 +39,52 @@ sed -i 's/^    status: stopped/    status: running/' "$RULES/experiments.yaml"
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 
-echo "== schema by the service's Flyway migrations"
-start_app scale "$PORT" "$PG_URL"
-wait_ready "$PORT" 180
-stop_pid "$APP_PID" >/dev/null
+generate() {
+  if [ "$(psql_q "select count(*) from pg_tables where tablename = 'exposure'")" = 0 ]; then
+    echo "== schema by the service's Flyway migrations"
+    start_app scale "$PORT" "$PG_URL"
+    wait_ready "$PORT" 600
+    stop_pid "$APP_PID" >/dev/null
+  fi
+  if [ "$(psql_q "select count(*) from decision_log")" -lt "$ROWS" ]; then insert_rows; fi
+  # What autovacuum does to a table that has been written for a while: statistics, visibility map.
+  local table
+  for table in decision_log exposure outcome; do psql_q "vacuum analyze $table"; done
+}
 
-echo "== generating $ROWS decisions (made over the last 400 days) and an outcome for one in five"
-started=$(date +%s)
-psql_q "
-insert into decision_log (recommendation_id, made_at, actor_id, guide_id, guide_revision, experiment_id, variant,
-    forced_variant, request_json, answer_json)
-select md5('d' || i)::uuid,
-       now() - (i % 400) * interval '1 day' - (i % 86400) * interval '1 second',
-       'actor-' || (i % 500000),
-       case when i % 10 < 3 and i % 2 = 1 then 'legacy-defaults' else 'flux-lora' end,
-       '6345a164f738ed32',
-       case when i % 10 < 3 then 'lr-gentle' when i % 10 < 7 then 'exp-' || (i % 9) end,
-       case when i % 10 < 3 then (case when i % 2 = 1 then 'legacy' else 'control' end)
-            when i % 10 < 7 then 'v' || (i % 2) end,
-       i % 1000 = 0,
-       '{\"actor\":{\"id\":\"actor-' || (i % 500000) || '\"},\"dataset\":{\"imageCount\":' || (i % 120 + 1) || '}}',
-       '{\"recommendationId\":\"' || md5('d' || i)::uuid || '\",\"preset\":{\"id\":\"B\"},\"parameters\":{\"steps\":2000,\"learningRate\":0.00025,\"rank\":16}}'
-from generate_series(1, $ROWS) i;
-insert into outcome (recommendation_id, metric, metric_value, recorded_at)
-select md5('d' || i)::uuid, 'identityScore', 0.7 + (i % 300) / 1000.0, now() - (i % 400) * interval '1 day'
-from generate_series(5, $ROWS, 5) i;
-analyze decision_log; analyze outcome;"
-echo "   took $(( $(date +%s) - started )) s; decision_log $(psql_q "select pg_size_pretty(pg_total_relation_size('decision_log'))"), outcome $(psql_q "select pg_size_pretty(pg_total_relation_size('outcome'))")"
-echo "   indexes: $(psql_q "select string_agg(indexname, ', ') from pg_indexes where tablename in ('decision_log', 'outcome')")"
+insert_rows() {
+  echo "== generating $ROWS decisions (made over the last 400 days) and an outcome for one in five"
+  local started
+  started=$(date +%s)
+  psql_q "
+  insert into decision_log (recommendation_id, made_at, actor_id, guide_id, guide_revision, experiment_id, variant,
+      forced_variant, request_json, answer_json)
+  select md5('d' || i)::uuid,
+         now() - (i % 400) * interval '1 day' - (i % 86400) * interval '1 second',
+         'actor-' || (i % 500000),
+         case when i % 10 < 3 and i % 2 = 1 then 'legacy-defaults' else 'flux-lora' end,
+         '6345a164f738ed32',
+         case when i % 10 < 3 then 'lr-gentle' when i % 10 < 7 then 'exp-' || (i % 9) end,
+         case when i % 10 < 3 then (case when i % 2 = 1 then 'legacy' else 'control' end)
+              when i % 10 < 7 then 'v' || (i % 2) end,
+         i % 1000 = 0,
+         '{\"actor\":{\"id\":\"actor-' || (i % 500000) || '\"},\"dataset\":{\"imageCount\":' || (i % 120 + 1) || '}}',
+         '{\"recommendationId\":\"' || md5('d' || i)::uuid || '\",\"preset\":{\"id\":\"B\"},\"parameters\":{\"steps\":2000,\"learningRate\":0.00025,\"rank\":16}}'
+  from generate_series(1, $ROWS) i;
+  insert into exposure (experiment_id, variant, actor_id, decisions)
+  select experiment_id, variant, actor_id, count(*) from decision_log
+  where experiment_id is not null and forced_variant = false group by experiment_id, variant, actor_id;
+  insert into outcome (recommendation_id, metric, metric_value, recorded_at, experiment_id, variant)
+  select d.recommendation_id, 'identityScore', 0.7 + (i % 300) / 1000.0, d.made_at,
+         case when not d.forced_variant then d.experiment_id end, case when not d.forced_variant then d.variant end
+  from generate_series(5, $ROWS, 5) i join decision_log d on d.recommendation_id = md5('d' || i)::uuid;"
+  echo "   took $(( $(date +%s) - started )) s"
+}
 
 explain() {
   psql_q "explain (analyze, buffers) $1" > "$WORK/plan-$2.txt"
   echo "   $2: $(awk '/Execution Time/ {print $3, $4}' "$WORK/plan-$2.txt"), plan: $(grep -oE '(Index Only Scan|Index Scan|Bitmap Heap Scan|Seq Scan|Parallel Seq Scan)[^(]*' "$WORK/plan-$2.txt" | sed 's/  */ /g' | paste -sd';' -)"
 }
-
-echo
-echo "== 1. results of lr-gentle ($(psql_q "select count(*) from decision_log where experiment_id = 'lr-gentle'") decisions)"
-explain "select variant, count(distinct actor_id) as actors, count(*) as recommendations from decision_log where experiment_id = 'lr-gentle' and forced_variant = false group by variant" exposures
-explain "select d.variant, o.metric, count(*) as n, avg(o.metric_value) as mean, var_samp(o.metric_value) as variance from outcome o join decision_log d on d.recommendation_id = o.recommendation_id where d.experiment_id = 'lr-gentle' and d.forced_variant = false group by d.variant, o.metric" outcomes
-start_app scale "$PORT" "$PG_URL"
-wait_ready "$PORT" 180
-for n in 1 2 3 4 5; do
-  echo "   GET results #$n: $(curl -s -o "$WORK/results.json" -w '%{http_code} in %{time_total} s' --max-time 60 "$BASE/api/v1/experiments/lr-gentle/results") (load average $(load_average))"
-done
-python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("   ", [(v["name"], v["assignments"], v["recommendations"], v["metrics"]["identityScore"]["count"]) for v in r["variants"]])' "$WORK/results.json"
-
-echo
-echo "== 2. one retention batch (the oldest 1000 past $RETENTION)"
-cutoff="now() - interval '${RETENTION%d} days'"
-explain "select recommendation_id from decision_log where made_at < $cutoff limit 1000" retention-batch
-echo "   decisions older than $RETENTION: $(psql_q "select count(*) from decision_log where made_at < $cutoff")"
 
 # wrk_load NAME: acknowledged write load; prints "requests/s p99 max failed".
 wrk_load() {
@@ -91,19 +96,50 @@ wrk_load() {
        END {print rps, p99, max, f + 0}' "$WORK/$1/wrk.txt"
 }
 
-echo
-echo "== 3. write load without, then with a retention pass (acknowledged mode, ${LOAD_SECONDS}s, $CONNECTIONS connections)"
-read -r rps p99 max failed < <(wrk_load without)
-echo "   without retention: $rps requests/s, p99 $p99, max $max, failed $failed (load average $(load_average))"
-stop_pid "$APP_PID" >/dev/null
-start_app scale-retention "$PORT" "$PG_URL" --decisionlog.retention="$RETENTION" \
-  --decisionlog.retention-interval=10s
-wait_ready "$PORT" 180
-read -r rps p99 max failed < <(wrk_load with)
-echo "   during retention:  $rps requests/s, p99 $p99, max $max, failed $failed (load average $(load_average))"
-for _ in $(seq 1 600); do grep -q 'retention deleted' "$WORK/scale-retention.log" && break; sleep 1; done
-echo "   $(grep -h 'retention deleted' "$WORK/scale-retention.log" | sed 's/.*DecisionLogRetention *: //')"
-echo "   decisions older than $RETENTION left: $(psql_q "select count(*) from decision_log where made_at < $cutoff")"
-stop_pid "$APP_PID" >/dev/null
+measure() {
+  echo "   decision_log $(psql_q "select count(*) from decision_log") rows, $(psql_q "select pg_size_pretty(pg_total_relation_size('decision_log'))");" \
+    "exposure $(psql_q "select count(*) from exposure") rows, $(psql_q "select pg_size_pretty(pg_total_relation_size('exposure'))");" \
+    "outcome $(psql_q "select count(*) from outcome") rows, $(psql_q "select pg_size_pretty(pg_total_relation_size('outcome'))")"
+
+  echo
+  echo "== 1. results of lr-gentle ($(psql_q "select count(*) from decision_log where experiment_id = 'lr-gentle'") decisions)"
+  explain "select variant, count(*) as actors, sum(decisions) as recommendations from exposure where experiment_id = 'lr-gentle' group by variant" exposures
+  explain "select variant, metric, count(*) as n, avg(metric_value) as mean, var_samp(metric_value) as variance from outcome where experiment_id = 'lr-gentle' group by variant, metric" outcomes
+  start_app scale "$PORT" "$PG_URL"
+  wait_ready "$PORT" 300
+  for n in 1 2 3 4 5; do
+    echo "   GET results #$n: $(curl -s -o "$WORK/results.json" -w '%{http_code} in %{time_total} s' --max-time 60 "$BASE/api/v1/experiments/lr-gentle/results") (load average $(load_average))"
+  done
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("   ", [(v["name"], v["assignments"], v["recommendations"], v["metrics"]["identityScore"]["count"]) for v in r["variants"]])' "$WORK/results.json"
+
+  echo
+  echo "== 2. one retention batch (the oldest 1000 past $RETENTION)"
+  local cutoff="now() - interval '${RETENTION%d} days'"
+  explain "select recommendation_id, experiment_id, variant, actor_id, forced_variant from decision_log where made_at < $cutoff order by made_at limit 1000" retention-batch
+  echo "   decisions older than $RETENTION: $(psql_q "select count(*) from decision_log where made_at < $cutoff")"
+
+  echo
+  echo "== 3. write load without, then with a retention pass (acknowledged mode, ${LOAD_SECONDS}s, $CONNECTIONS connections)"
+  local rps p99 max failed
+  read -r rps p99 max failed < <(wrk_load without)
+  echo "   without retention: $rps requests/s, p99 $p99, max $max, failed $failed (load average $(load_average))"
+  stop_pid "$APP_PID" >/dev/null
+  start_app scale-retention "$PORT" "$PG_URL" --decisionlog.retention="$RETENTION" \
+    --decisionlog.retention-interval=5s
+  wait_ready "$PORT" 180
+  read -r rps p99 max failed < <(wrk_load with)
+  echo "   during retention:  $rps requests/s, p99 $p99, max $max, failed $failed (load average $(load_average))"
+  for _ in $(seq 1 600); do grep -q 'retention deleted' "$WORK/scale-retention.log" && break; sleep 1; done
+  echo "   $(grep -h 'retention deleted' "$WORK/scale-retention.log" | head -1 | sed 's/.*DecisionLogRetention *: //')"
+  echo "   decisions older than $RETENTION left: $(psql_q "select count(*) from decision_log where made_at < $cutoff")"
+  stop_pid "$APP_PID" >/dev/null
+}
+
+case $PHASE in
+  generate) generate ;;
+  measure) wait_quiet; measure ;;
+  *) echo "generate or measure" >&2; exit 2 ;;
+esac
+stop_pg fast
 echo
 echo "== done, load average $(load_average)"

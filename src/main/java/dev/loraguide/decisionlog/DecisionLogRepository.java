@@ -22,15 +22,21 @@ class DecisionLogRepository {
 
 	private final TransactionTemplate transaction;
 
-	DecisionLogRepository(JdbcTemplate jdbc, TransactionTemplate transaction) {
+	private final Exposures exposures;
+
+	DecisionLogRepository(JdbcTemplate jdbc, TransactionTemplate transaction, Exposures exposures) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.exposures = exposures;
 	}
 
-	/** Writes the rows in one transaction: all of them or, on failure, none. */
+	/**
+	 * Writes the rows, and the exposures they add, in one transaction: all of them or, on
+	 * failure, none.
+	 */
 	void insert(List<DecisionRow> rows) {
-		this.transaction
-			.executeWithoutResult((status) -> this.jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
 				statement.setObject(1, row.recommendationId());
 				statement.setObject(2, row.madeAt().atOffset(ZoneOffset.UTC));
 				statement.setString(3, row.actorId());
@@ -41,7 +47,9 @@ class DecisionLogRepository {
 				statement.setBoolean(8, row.forcedVariant());
 				statement.setString(9, row.requestJson());
 				statement.setString(10, row.answerJson());
-			}));
+			});
+			this.exposures.add(Exposures.count(rows.stream().map(DecisionRow::exposure).toList()));
+		});
 	}
 
 	/** Fails unless the database answers. */
@@ -49,10 +57,18 @@ class DecisionLogRepository {
 		this.jdbc.queryForObject("select 1", Integer.class);
 	}
 
-	boolean exists(UUID recommendationId) {
-		Integer found = this.jdbc.queryForObject("select count(*) from decision_log where recommendation_id = ?",
-				Integer.class, recommendationId);
-		return found != null && found > 0;
+	/**
+	 * The experiment and variant a recommendation counts for in results, if it is in the
+	 * log.
+	 */
+	Optional<Arm> arm(UUID recommendationId) {
+		return this.jdbc
+			.query("select experiment_id, variant, forced_variant from decision_log where recommendation_id = ?",
+					(row, i) -> row.getBoolean("forced_variant") ? Arm.NONE
+							: new Arm(row.getString("experiment_id"), row.getString("variant")),
+					recommendationId)
+			.stream()
+			.findFirst();
 	}
 
 	Optional<LoggedRecommendation> find(UUID recommendationId) {
@@ -63,6 +79,19 @@ class DecisionLogRepository {
 					recommendationId)
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * Where a decision counts in experiment results.
+	 *
+	 * @param experimentId experiment, null when it counts in none (not enrolled, or in a
+	 * forced variant)
+	 * @param variant variant, null likewise
+	 */
+	record Arm(String experimentId, String variant) {
+
+		static final Arm NONE = new Arm(null, null);
+
 	}
 
 }

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -21,21 +23,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes decisions older than {@code decisionlog.retention}, with their outcomes, a
- * small batch per transaction: each transaction locks only the old rows it deletes, which
- * no writer touches, so new decisions keep being written meanwhile. Every replica runs
- * it; two replicas deleting the same batch only wait for each other's commit.
+ * Deletes decisions older than {@code decisionlog.retention}, with their outcomes and
+ * their share of the exposures, a small batch per transaction: each transaction locks the
+ * old rows it deletes, which no writer touches, and the exposure rows of their actors,
+ * which a writer holds only while its batch commits, so new decisions keep being written
+ * meanwhile (bench/scale.sh measures it). Every replica runs it; two replicas deleting
+ * the same batch only wait for each other's commit.
  */
 @Component
 class DecisionLogRetention implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DecisionLogRetention.class);
 
-	private static final String OLDEST = "select recommendation_id from decision_log where made_at < ? order by made_at limit ?";
+	private static final String OLDEST = """
+			select recommendation_id, experiment_id, variant, actor_id, forced_variant
+			from decision_log where made_at < ? order by made_at limit ?""";
 
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
+
+	private final Exposures exposures;
 
 	private final DecisionLogProperties properties;
 
@@ -45,10 +53,11 @@ class DecisionLogRetention implements SmartLifecycle {
 
 	private ScheduledExecutorService thread;
 
-	DecisionLogRetention(JdbcTemplate jdbc, TransactionTemplate transaction, DecisionLogProperties properties,
-			MeterRegistry meters) {
+	DecisionLogRetention(JdbcTemplate jdbc, TransactionTemplate transaction, Exposures exposures,
+			DecisionLogProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
+		this.exposures = exposures;
 		this.properties = properties;
 		this.deleted = Counter.builder("lora.decisionlog.retention.deleted")
 			.description("Decisions deleted by the retention pass for being older than decisionlog.retention")
@@ -63,12 +72,12 @@ class DecisionLogRetention implements SmartLifecycle {
 		Instant cutoff = this.clock.instant().minus(this.properties.retention());
 		long started = System.nanoTime();
 		long total = 0;
-		int deletedNow;
+		Batch batch;
 		do {
-			deletedNow = deleteBatch(cutoff);
-			total += deletedNow;
+			batch = deleteBatch(cutoff);
+			total += batch.deleted();
 		}
-		while (deletedNow == this.properties.retentionBatchSize() && !Thread.currentThread().isInterrupted());
+		while (batch.selected() == this.properties.retentionBatchSize() && !Thread.currentThread().isInterrupted());
 		if (total > 0) {
 			logger.info("Decision log retention deleted {} decisions older than {} in {} ms", total, cutoff,
 					Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -76,23 +85,46 @@ class DecisionLogRetention implements SmartLifecycle {
 		return total;
 	}
 
-	private int deleteBatch(Instant cutoff) {
-		Integer count = this.transaction.execute((status) -> {
-			List<UUID> ids = this.jdbc.queryForList(OLDEST, UUID.class, Timestamp.from(cutoff),
-					this.properties.retentionBatchSize());
-			if (!ids.isEmpty()) {
-				deleteAll("delete from outcome where recommendation_id = ?", ids);
-				deleteAll("delete from decision_log where recommendation_id = ?", ids);
+	/**
+	 * Deletes one batch of the oldest decisions, their outcomes and their exposures. Only
+	 * the decisions this transaction did delete are subtracted from the exposures:
+	 * another replica's pass may have deleted some of the same batch first.
+	 */
+	private Batch deleteBatch(Instant cutoff) {
+		Batch batch = this.transaction.execute((status) -> {
+			List<Old> old = new ArrayList<>(this.jdbc.query(OLDEST,
+					(row, i) -> new Old(row.getObject("recommendation_id", UUID.class),
+							new Exposures.Decision(row.getString("experiment_id"), row.getString("variant"),
+									row.getString("actor_id"), row.getBoolean("forced_variant"))),
+					Timestamp.from(cutoff), this.properties.retentionBatchSize()));
+			// In id order, as another replica's pass deletes them: neither waits for the
+			// other in a circle.
+			old.sort(Comparator.comparing(Old::id));
+			List<UUID> ids = old.stream().map(Old::id).toList();
+			deleteAll("delete from outcome where recommendation_id = ?", ids);
+			int[][] counts = deleteAll("delete from decision_log where recommendation_id = ?", ids);
+			List<Exposures.Decision> deleted = new ArrayList<>();
+			int i = 0;
+			for (int[] chunk : counts) {
+				for (int count : chunk) {
+					if (count != 0) {
+						deleted.add(old.get(i).decision());
+					}
+					i++;
+				}
 			}
-			return ids.size();
+			this.exposures.subtract(Exposures.count(deleted));
+			return new Batch(old.size(), deleted.size());
 		});
-		int deletedNow = (count != null) ? count : 0;
-		this.deleted.increment(deletedNow);
-		return deletedNow;
+		this.deleted.increment(batch.deleted());
+		return batch;
 	}
 
-	private void deleteAll(String sql, List<UUID> ids) {
-		this.jdbc.batchUpdate(sql, ids, ids.size(), (statement, id) -> statement.setObject(1, id));
+	private int[][] deleteAll(String sql, List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return new int[0][];
+		}
+		return this.jdbc.batchUpdate(sql, ids, ids.size(), (statement, id) -> statement.setObject(1, id));
 	}
 
 	private void passLogged() {
@@ -133,6 +165,18 @@ class DecisionLogRetention implements SmartLifecycle {
 	@Override
 	public synchronized boolean isRunning() {
 		return this.thread != null;
+	}
+
+	private record Old(UUID id, Exposures.Decision decision) {
+	}
+
+	/**
+	 * One batch of a pass.
+	 *
+	 * @param selected decisions found older than the retention
+	 * @param deleted those this pass deleted
+	 */
+	private record Batch(int selected, int deleted) {
 	}
 
 }

@@ -34,4 +34,8 @@ record DecisionRow(UUID recommendationId, Instant madeAt, String actorId, String
 				json.writeValueAsString(made.request()), json.writeValueAsString(answer));
 	}
 
+	Exposures.Decision exposure() {
+		return new Exposures.Decision(this.experimentId, this.variant, this.actorId, this.forcedVariant);
+	}
+
 }

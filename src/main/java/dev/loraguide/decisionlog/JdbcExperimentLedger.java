@@ -8,24 +8,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Experiment results straight from the decision log. The database does the counting and
- * the sums (count, mean, sample variance), so reading results costs the same whatever the
- * number of decisions.
+ * Experiment results from the summaries kept beside the decision log: the
+ * {@code exposure} table (one row per actor and variant, see {@link Exposures}) and the
+ * outcomes, which carry their variant. The database does the counting and the sums
+ * (count, mean, sample variance); neither query reads the decisions themselves, whose
+ * number grows with every request.
  */
 @Component
 class JdbcExperimentLedger implements ExperimentLedger {
 
 	private static final String EXPOSURES = """
-			select variant, count(distinct actor_id) as actors, count(*) as recommendations
-			from decision_log
-			where experiment_id = ? and forced_variant = false
+			select variant, count(*) as actors, sum(decisions) as recommendations
+			from exposure
+			where experiment_id = ?
 			group by variant""";
 
 	private static final String OUTCOMES = """
-			select d.variant, o.metric, count(*) as n, avg(o.metric_value) as mean, var_samp(o.metric_value) as variance
-			from outcome o join decision_log d on d.recommendation_id = o.recommendation_id
-			where d.experiment_id = ? and d.forced_variant = false
-			group by d.variant, o.metric""";
+			select variant, metric, count(*) as n, avg(metric_value) as mean, var_samp(metric_value) as variance
+			from outcome
+			where experiment_id = ?
+			group by variant, metric""";
 
 	private final JdbcTemplate jdbc;
 

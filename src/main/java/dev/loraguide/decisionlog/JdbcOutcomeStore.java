@@ -3,6 +3,7 @@ package dev.loraguide.decisionlog;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.loraguide.experiment.OutcomeStore;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * Outcomes in the {@code outcome} table, one row per recommendation and metric. The
  * decision row may still be in the queue when an outcome arrives right after its
- * recommendation, so the outcome waits for it first. Replacing is update-then-insert,
- * which behaves the same on H2 and PostgreSQL; a concurrent first insert of the same
- * metric loses the race, and its value is written as an update.
+ * recommendation, so the outcome waits for it first. Each outcome carries its decision's
+ * experiment and variant, so that results read outcomes without the decision log.
+ * Replacing is update-then-insert, which behaves the same on H2 and PostgreSQL; a
+ * concurrent first insert of the same metric loses the race, and its value is written as
+ * an update.
  */
 @Component
 class JdbcOutcomeStore implements OutcomeStore {
@@ -25,7 +28,8 @@ class JdbcOutcomeStore implements OutcomeStore {
 			update outcome set metric_value = ?, recorded_at = ? where recommendation_id = ? and metric = ?""";
 
 	private static final String INSERT = """
-			insert into outcome (recommendation_id, metric, metric_value, recorded_at) values (?, ?, ?, ?)""";
+			insert into outcome (recommendation_id, metric, metric_value, recorded_at, experiment_id, variant)
+			values (?, ?, ?, ?, ?, ?)""";
 
 	private final DecisionQueue queue;
 
@@ -56,7 +60,8 @@ class JdbcOutcomeStore implements OutcomeStore {
 				// written, or never made here: the table tells which
 			}
 		}
-		if (!this.decisions.exists(recommendationId)) {
+		Optional<DecisionLogRepository.Arm> arm = this.decisions.arm(recommendationId);
+		if (arm.isEmpty()) {
 			return Result.UNKNOWN_RECOMMENDATION;
 		}
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
@@ -64,7 +69,8 @@ class JdbcOutcomeStore implements OutcomeStore {
 			return Result.REPLACED;
 		}
 		try {
-			this.jdbc.update(INSERT, recommendationId, metric, value, now);
+			this.jdbc.update(INSERT, recommendationId, metric, value, now, arm.get().experimentId(),
+					arm.get().variant());
 			return Result.CREATED;
 		}
 		catch (DuplicateKeyException ex) {

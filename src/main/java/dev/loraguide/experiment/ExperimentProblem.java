@@ -25,13 +25,19 @@ record ExperimentProblem(@Schema(nullable = true) String experiment, @Schema(nul
 		return new ExperimentProblem(null, field, message);
 	}
 
+	/**
+	 * The {@code line:column: experiment 'id' field: message} form of guide problems; the
+	 * file is left out because it is always the experiments file, which logs and health
+	 * name beside the problems.
+	 */
 	@Override
 	public String toString() {
 		String where = (this.experiment != null) ? "experiment '" + this.experiment + "'" : "";
 		if (this.field != null) {
 			where = where.isEmpty() ? this.field : where + " " + this.field;
 		}
-		return where.isEmpty() ? this.message : where + ": " + this.message;
+		String what = where.isEmpty() ? this.message : where + ": " + this.message;
+		return (this.line > 0) ? this.line + ":" + this.column + ": " + what : what;
 	}
 
 }

@@ -4,8 +4,8 @@ import org.springframework.security.core.AuthenticationException;
 
 /**
  * A JWT that could not be checked because the issuer's key set did not answer in time.
- * The caller did nothing wrong, so it is neither a failed authentication nor a 500: the
- * request may be retried.
+ * The caller did nothing wrong, so it is neither a failed authentication nor a server
+ * error: the request may be retried.
  */
 class CredentialCheckUnavailableException extends AuthenticationException {
 

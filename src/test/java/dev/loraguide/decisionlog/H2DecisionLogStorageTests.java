@@ -16,6 +16,11 @@ class H2DecisionLogStorageTests extends DecisionLogStorageContract {
 		return DATABASE;
 	}
 
+	@Override
+	DataSource emptyDataSource() {
+		return h2();
+	}
+
 	private static DataSource h2() {
 		return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
 	}

@@ -12,4 +12,9 @@ class PostgresDecisionLogStorageTests extends DecisionLogStorageContract {
 		return DATABASE.dataSource();
 	}
 
+	@Override
+	DataSource emptyDataSource() {
+		return SharedPostgres.newDatabase().dataSource();
+	}
+
 }

@@ -58,10 +58,26 @@ class ComposeWiringTests {
 	@Test
 	void prometheusScrapesTheServiceOnItsManagementPort() {
 		Map<String, Object> job = YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0);
-		List<Object> targets = YamlTree.list(YamlTree.maps(job.get("static_configs")).get(0).get("targets"));
-		assertThat(targets).containsExactly(DeployFiles.APP_SERVICE + ":" + DeployFiles.managementPort());
+		Map<String, Object> replicas = YamlTree.maps(job.get("dns_sd_configs")).get(0);
+		assertThat(YamlTree.list(replicas.get("names"))).containsExactly(DeployFiles.APP_SERVICE);
+		assertThat(replicas).containsEntry("type", "A")
+			.containsEntry("port", Integer.parseInt(DeployFiles.managementPort()));
 		assertThat(YamlTree.list(DeployFiles.composeService("prometheus").get("volumes")))
 			.contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+	}
+
+	@Test
+	void threeReplicasServeBehindHaproxyCheckingTheirReadiness() {
+		assertThat(YamlTree.at(DeployFiles.composeService(DeployFiles.APP_SERVICE), "deploy", "replicas")).isEqualTo(3);
+		Matcher servers = ProbeWiringTests.haproxy(Pattern.compile("server-template \\S+ (\\d+) (\\S+):"));
+		assertThat(servers.group(1)).isEqualTo("3");
+		assertThat(servers.group(2)).isEqualTo(DeployFiles.APP_SERVICE);
+		assertThat(ProbeWiringTests.haproxy(Pattern.compile("option httpchk GET (\\S+)")).group(1))
+			.isEqualTo(YamlTree.at(DeployFiles.appContainer(), "readinessProbe", "httpGet", "path"));
+		assertThat(YamlTree.list(DeployFiles.composeService("lb").get("volumes")))
+			.contains("./haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro");
+		assertThat(YamlTree.mapAt(DeployFiles.composeService("lb"), "depends_on", DeployFiles.APP_SERVICE))
+			.containsEntry("condition", "service_healthy");
 	}
 
 	@Test

@@ -32,6 +32,8 @@ final class DeployFiles {
 
 	static final Path DASHBOARD = DOCKER.resolve("grafana/dashboards/lora-guide.json");
 
+	static final Path HAPROXY = DOCKER.resolve("haproxy/haproxy.cfg");
+
 	static final Path K8S = DOCKER.resolve("k8s");
 
 	static final Path KUSTOMIZATION = K8S.resolve("kustomization.yaml");

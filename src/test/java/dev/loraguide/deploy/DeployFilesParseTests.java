@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeployFilesParseTests {
 
 	@Test
-	void composeFileDefinesTheServiceItsDatabasePrometheusAndGrafana() {
-		assertThat(YamlTree.map(YamlTree.yaml(DeployFiles.COMPOSE).get("services"))).containsOnlyKeys("app", "postgres",
-				"prometheus", "grafana");
+	void composeFileDefinesTheServiceItsBalancerDatabasePrometheusAndGrafana() {
+		assertThat(YamlTree.map(YamlTree.yaml(DeployFiles.COMPOSE).get("services"))).containsOnlyKeys("app", "lb",
+				"postgres", "prometheus", "grafana");
 	}
 
 	static List<Path> k8sManifests() {

@@ -29,6 +29,10 @@ class ProbeWiringTests {
 	private static final Pattern COMPOSE_HEALTHCHECK = Pattern
 		.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+).*GET (\\S+) HTTP");
 
+	private static final Pattern HAPROXY_CHECK = Pattern.compile("option httpchk GET (\\S+)");
+
+	private static final Pattern HAPROXY_SERVERS = Pattern.compile("server-template \\S+ (\\d+) (\\S+):(\\d+) ");
+
 	@LocalServerPort
 	private int port;
 
@@ -61,6 +65,7 @@ class ProbeWiringTests {
 		probes.add(new Probe("k8s prometheus.io/path annotation",
 				String.valueOf(YamlTree.at(annotations, "prometheus.io/path")), true));
 		probes.add(new Probe("compose healthcheck", composeHealthcheck().group(2), false));
+		probes.add(new Probe("haproxy check", haproxy(HAPROXY_CHECK).group(1), false));
 		probes.add(new Probe("prometheus scrape", String.valueOf(
 				YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0).get("metrics_path")),
 				true));
@@ -90,8 +95,7 @@ class ProbeWiringTests {
 		assertThat(Dockerfile.read(DeployFiles.DOCKERFILE).finalStage("EXPOSE")).contains(port);
 		assertThat(JibConfiguration.read().ports()).contains(port);
 		assertThat(composeHealthcheck().group(1)).isEqualTo(port);
-		assertThat(YamlTree.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("ports")))
-			.contains(port + ":" + port);
+		assertThat(haproxy(HAPROXY_SERVERS).group(3)).isEqualTo(port);
 	}
 
 	@Test
@@ -104,16 +108,24 @@ class ProbeWiringTests {
 				"prometheus.io/port"))
 			.isEqualTo(management);
 		assertThat(K8sWiringTests.containerPorts()).containsEntry("management", Integer.parseInt(management));
-		assertThat(YamlTree.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("ports")))
-			.contains("127.0.0.1:" + management + ":" + management);
-		assertThat(YamlTree.list(YamlTree.maps(
-				YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0).get("static_configs"))
-			.get(0)
-			.get("targets"))).containsExactly(DeployFiles.APP_SERVICE + ":" + management);
+		assertThat(YamlTree.list(DeployFiles.composeService(DeployFiles.APP_SERVICE).get("ports"))).singleElement()
+			.asString()
+			.startsWith("127.0.0.1:")
+			.endsWith(":" + management);
+		assertThat(YamlTree.maps(
+				YamlTree.maps(YamlTree.yaml(DeployFiles.PROMETHEUS).get("scrape_configs")).get(0).get("dns_sd_configs"))
+			.get(0)).containsEntry("port", Integer.parseInt(management));
 		assertThat(YamlTree.maps(YamlTree.mapAt(DeployFiles.k8sObject("Service"), "spec").get("ports")))
 			.as("the management port stays out of the Service")
 			.extracting((port) -> port.get("targetPort"))
 			.containsExactly("http");
+	}
+
+	/** The first match of a pattern in the HAProxy configuration of the compose file. */
+	static Matcher haproxy(Pattern pattern) {
+		Matcher matcher = pattern.matcher(DeployFiles.text(DeployFiles.HAPROXY));
+		assertThat(matcher.find()).as("%s in %s", pattern, DeployFiles.HAPROXY).isTrue();
+		return matcher;
 	}
 
 	private static Matcher composeHealthcheck() {

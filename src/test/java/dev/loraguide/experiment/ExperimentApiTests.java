@@ -219,7 +219,7 @@ class ExperimentApiTests {
 				.jsonPath("$.details.status")
 				.isEqualTo("refused")
 				.jsonPath("$.details.problems[0]")
-				.isEqualTo("experiment 'lr-gentle' variants[*].weight: weights add up to 90, not 100");
+				.isEqualTo("5:5: experiment 'lr-gentle' variants[*].weight: weights add up to 90, not 100");
 			assertThat(recommend("actor-4").get("experiment"))
 				.isEqualTo(Map.of("id", "lr-gentle", "variant", "legacy"));
 		}

@@ -62,7 +62,7 @@ class ExperimentRegistryTests {
 		assertThat(state.revision()).isEqualTo(good);
 		assertThat(state.refusedRevision()).isNotNull().isNotEqualTo(good);
 		assertThat(state.problems()).extracting(ExperimentProblem::toString)
-			.containsExactly("experiment 'lr-gentle' variants[*].weight: weights add up to 90, not 100");
+			.containsExactly("4:5: experiment 'lr-gentle' variants[*].weight: weights add up to 90, not 100");
 		assertThat(state.enrolling()).extracting((live) -> live.experiment().variants().get(0).weight())
 			.containsExactly(50.0);
 	}
@@ -95,7 +95,7 @@ class ExperimentRegistryTests {
 		RulesFolder.write(this.experimentsFile,
 				file("lr-gentle", "running", "").replace("legacy-defaults", "legacy-default"));
 		assertThat(registry().current().problems()).extracting(ExperimentProblem::toString)
-			.containsExactly("experiment 'lr-gentle' variants[1].guide: guide 'legacy-default' is not loaded");
+			.containsExactly("6:24: experiment 'lr-gentle' variants[1].guide: guide 'legacy-default' is not loaded");
 	}
 
 	@Test

@@ -55,13 +55,14 @@ class ExperimentsFileTests {
 	@Test
 	void brokenYamlIsAProblemOfTheFile() {
 		assertThat(problems("experiments: [\n  - id: a\n")).singleElement()
-			.satisfies((problem) -> assertThat(problem.toString()).startsWith("is not valid YAML").contains("line"));
+			.satisfies(
+					(problem) -> assertThat(problem.toString()).startsWith("1:15: is not valid YAML").contains("line"));
 	}
 
 	@Test
 	void unknownStatusNamesTheExperimentAndField() {
 		assertThat(problems(file("lr", "paused", ""))).extracting(ExperimentProblem::toString)
-			.containsExactly("experiment 'lr' status: must be running or stopped, not 'paused'");
+			.containsExactly("3:5: experiment 'lr' status: must be running or stopped, not 'paused'");
 	}
 
 	@Test
@@ -75,9 +76,9 @@ class ExperimentsFileTests {
 				      - {name: legacy, guide: legacy-defaults, weight: 50}
 				""";
 		assertThat(problems(yaml)).extracting(ExperimentProblem::toString)
-			.contains("experiment 'lr' variants[0].weight: is required")
+			.contains("5:9: experiment 'lr' variants[0].weight: is required")
 			.anySatisfy((problem) -> assertThat(problem)
-				.startsWith("experiment 'lr' variants[0].wieght: is not a known field"));
+				.startsWith("5:43: experiment 'lr' variants[0].wieght: is not a known field"));
 	}
 
 	@Test
@@ -149,7 +150,7 @@ class ExperimentsFileTests {
 	@Test
 	void weightOutsideZeroToHundredIsRefused() {
 		assertThat(problems(file("lr", "running", "", -10, 110))).extracting(ExperimentProblem::toString)
-			.contains("experiment 'lr' variants[0].weight: must be a number from 0 to 100, not '-10'");
+			.contains("5:43: experiment 'lr' variants[0].weight: must be a number from 0 to 100, not '-10'");
 	}
 
 	@Test
@@ -229,7 +230,7 @@ class ExperimentsFileTests {
 	void invertedRangeIsRefused() {
 		assertThat(problems(file("lr", "running", "    filter: {imageCount: {min: 40, max: 30}}\n")))
 			.extracting(ExperimentProblem::toString)
-			.containsExactly("experiment 'lr' filter.imageCount: min 40 is above max 30");
+			.containsExactly("4:14: experiment 'lr' filter.imageCount: min 40 is above max 30");
 	}
 
 	@Test
@@ -242,7 +243,7 @@ class ExperimentsFileTests {
 				      - {name: legacy, guide: legacy-defaults, weight: 50}
 				""";
 		assertThat(problems(yaml)).extracting(ExperimentProblem::toString)
-			.containsExactly("experiments[0].id: is required");
+			.containsExactly("2:5: experiments[0].id: is required");
 	}
 
 	@Test
