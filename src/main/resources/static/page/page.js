@@ -21,7 +21,7 @@ async function run(task) {
 }
 
 const showView = {
-  guide: () => showGuide($('guide-select').value),
+  guide: () => showGuide($('guide-select').value, (guides.find((guide) => guide.id === $('guide-select').value) || {}).revision),
   compare: async () => {
     await compareChoices($('compare-guide').value, guides);
     if ($('compare-against').value) {
@@ -45,9 +45,6 @@ function route() {
   document.body.dataset.view = view;
   return run(showView[view]).then(() => {
     document.body.dataset.ready = view;
-    if (!performance.getEntriesByName('view-ready').length) {
-      performance.mark('view-ready');
-    }
   });
 }
 

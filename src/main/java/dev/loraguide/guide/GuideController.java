@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,14 +21,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Guides as served. Both GETs carry an {@code ETag} (the revision, see {@link GuideTags})
- * and answer {@code If-None-Match} with 304, so a caller polling for a new revision
- * downloads nothing until there is one.
+ * Guides as served. The guide GETs and the curves carry an {@code ETag} (the revision,
+ * see {@link GuideTags}) and answer {@code If-None-Match} with 304, so a caller polling
+ * for a new revision downloads nothing until there is one. They say {@code Cache-Control:
+ * no-cache, private} rather than the default {@code no-store}: a browser keeps the answer
+ * and asks again with its tag, so reloading the guide page sends no curves it already
+ * has.
  */
 @RestController
 @RequestMapping("/api/v1/guides")
 @Tag(name = "Guides", description = "The training guides the service loads from its rules folder")
 class GuideController {
+
+	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
 	private final GuideRegistry registry;
 
@@ -45,7 +51,10 @@ class GuideController {
 			content = @Content)
 	ResponseEntity<List<GuideSummary>> list() {
 		Collection<GuideState> states = this.registry.states();
-		return ResponseEntity.ok().eTag(GuideTags.ofList(states)).body(states.stream().map(GuideSummary::of).toList());
+		return ResponseEntity.ok()
+			.eTag(GuideTags.ofList(states))
+			.cacheControl(REVALIDATE)
+			.body(states.stream().map(GuideSummary::of).toList());
 	}
 
 	@GetMapping("/{id}")
@@ -66,7 +75,7 @@ class GuideController {
 		String tag = GuideTags.of(state);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
 		if (tag != null) {
-			answer.eTag(tag);
+			answer.eTag(tag).cacheControl(REVALIDATE);
 		}
 		return answer.body(GuideDetails.of(state, this.registry.lastChange(id)));
 	}
@@ -76,8 +85,19 @@ class GuideController {
 			description = "For a dataset with no actor and no overrides: the data of the guide page's curves. "
 					+ "Worked out once per revision. Without revision: the serving one; otherwise the serving "
 					+ "revision or the one its last live swap replaced.")
-	GuideCurves curves(@PathVariable String id, @RequestParam(required = false) String revision) {
-		return (revision == null) ? this.registry.curves(id) : this.registry.curves(id, revision);
+	@Parameter(in = ParameterIn.HEADER, name = "If-None-Match", description = "The ETag of an earlier answer",
+			schema = @Schema(type = "string"))
+	@ApiResponse(responseCode = "200", description = "The curves",
+			headers = @Header(name = "ETag", description = "The revision evaluated, as a weak tag"))
+	@ApiResponse(responseCode = "304", description = "The revision evaluated is the one given in If-None-Match",
+			content = @Content)
+	@ApiResponse(responseCode = "404",
+			description = "unknown_guide: no guide of that id serves; unknown_revision: that revision is not kept")
+	ResponseEntity<GuideCurves> curves(@PathVariable String id, @RequestParam(required = false) String revision) {
+		GuideCurves curves = (revision == null) ? this.registry.curves(id) : this.registry.curves(id, revision);
+		// Weak: the same curves go gzipped or not, and Tomcat compresses no answer with a
+		// strong tag.
+		return ResponseEntity.ok().eTag("W/\"" + curves.revision() + "\"").cacheControl(REVALIDATE).body(curves);
 	}
 
 	@GetMapping("/{id}/diff")

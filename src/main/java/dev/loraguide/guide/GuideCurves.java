@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
 /**
@@ -49,6 +50,10 @@ public record GuideCurves(String id, String revision, List<CurvePoint> points, L
 		List<CurvePoint> points = new ArrayList<>();
 		Map<String, String> messages = new LinkedHashMap<>();
 		for (int imageCount : imageCounts()) {
+			if (Thread.currentThread().isInterrupted()) {
+				// The registry is closing: its rules are about to be freed.
+				throw new CancellationException("interrupted while working out the curves of " + id);
+			}
 			Evaluation evaluation = rules.evaluate(ActorDataset.ofImages(imageCount), ParameterOverrides.NONE);
 			points.add(CurvePoint.of(imageCount, evaluation));
 			evaluation.warnings().forEach((warning) -> messages.putIfAbsent(warning.code(), warning.message()));

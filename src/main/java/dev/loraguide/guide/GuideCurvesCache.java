@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Curves and diffs worked out once per revision rather than once per request: a page load
  * or a diff asks for what the cache already holds. Keeps only the revisions still of use
@@ -13,12 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GuideCurvesCache {
 
+	private static final Logger logger = LoggerFactory.getLogger(GuideCurvesCache.class);
+
 	private final Map<String, GuideCurves> curves = new ConcurrentHashMap<>();
 
 	private final Map<String, GuideDiff> diffs = new ConcurrentHashMap<>();
 
 	GuideCurves curves(Guide guide) {
-		return this.curves.computeIfAbsent(key(guide.id(), guide.revision()), (key) -> GuideCurves.of(guide));
+		return this.curves.computeIfAbsent(key(guide.id(), guide.revision()), (key) -> {
+			long started = System.nanoTime();
+			GuideCurves worked = GuideCurves.of(guide);
+			logger.info("Guide '{}' revision {}: curves worked out at {} image counts in {} ms", guide.id(),
+					guide.revision(), worked.points().size(), (System.nanoTime() - started) / 1_000_000);
+			return worked;
+		});
 	}
 
 	/** Curves of a revision that may no longer serve, if they are still kept. */

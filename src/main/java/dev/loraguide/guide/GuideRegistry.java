@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,6 +68,13 @@ public class GuideRegistry implements AutoCloseable {
 
 	private final ExecutorService checks = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "guide-check");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** One revision's curves at a time, beside the requests. */
+	private final ExecutorService curvesAhead = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "guide-curves");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -157,6 +166,9 @@ public class GuideRegistry implements AutoCloseable {
 			}
 			Loaded loaded = loadIfChanged(folder, before);
 			swap(id, before, loaded.state());
+			if (loaded.state().isServing()) {
+				workOutCurves(loaded.state().active());
+			}
 			return GuideReload.of(loaded.state(), loaded.outcome());
 		}
 		finally {
@@ -237,6 +249,35 @@ public class GuideRegistry implements AutoCloseable {
 		logger.info("Guide '{}' revision {} replaces {}: {}", guide.id(), guide.revision(), before.active().revision(),
 				diff.identical() ? "no answer changes" : "answers change for "
 						+ String.join(" | ", diff.ranges().stream().map(GuideDiff.ChangedRange::text).toList()));
+	}
+
+	/**
+	 * Works out a serving revision's curves once it is live, off the request path, so
+	 * that the first guide page to show it finds them ready (a request that comes first
+	 * waits for the same work rather than repeating it). A swap has already worked them
+	 * out; a guide's first revision has not.
+	 */
+	private void workOutCurves(Guide guide) {
+		try {
+			this.curvesAhead.execute(() -> {
+				GuideState state = this.catalog.get().states().get(guide.id());
+				if (state == null || state.active() != guide) {
+					return;
+				}
+				try {
+					this.curves.curves(guide);
+				}
+				catch (RuntimeException ex) {
+					if (!this.curvesAhead.isShutdown()) {
+						logger.warn("Guide '{}' revision {}: its curves could not be worked out ahead; "
+								+ "a request will try again", guide.id(), guide.revision(), ex);
+					}
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// The registry is closing: no page will ask.
+		}
 	}
 
 	/**
@@ -343,6 +384,15 @@ public class GuideRegistry implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		this.checks.shutdownNow();
+		this.curvesAhead.shutdownNow();
+		try {
+			// Curves being worked out stop at the next image count; the rules are freed
+			// after.
+			this.curvesAhead.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		this.retired.disposeAll();
 		this.catalog.get()
 			.states()

@@ -9,20 +9,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reloading the registry: good → broken → fixed, several guides at once, removal, and
  * what each reload reports. The sequences of kube-mgmt#41 and OPA#2220, where a failed
  * activation stuck.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class GuideRegistryTests {
 
 	@TempDir
@@ -184,6 +191,19 @@ class GuideRegistryTests {
 
 		assertThat(evaluation.parameters().learningRate()).isEqualTo(0.00025);
 		assertThat(this.registry.require("flux-lora").revision()).isNotEqualTo(held.revision());
+	}
+
+	@Test
+	void aGuidesFirstRevisionHasItsCurvesWorkedOutOnceBeforeAnyoneAsks(CapturedOutput output) {
+		String revision = this.registry.require("flux-lora").revision();
+		String workedOut = "Guide 'flux-lora' revision " + revision + ": curves worked out";
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains(workedOut));
+		this.registry.curves("flux-lora");
+		this.registry.curves("flux-lora", revision);
+		this.registry.diff("legacy-defaults", "flux-lora");
+
+		assertThat(output.getOut().split(Pattern.quote(workedOut), -1)).hasSize(2);
 	}
 
 	private void breakSyntax(String guide) {

@@ -1,7 +1,13 @@
 package dev.loraguide.system;
 
-import java.net.http.HttpRequest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 
 import dev.loraguide.ApiClient;
 import dev.loraguide.ApiClient.Reply;
@@ -161,6 +167,33 @@ class ContractTests {
 	void theGuideListUnchangedSinceTheETagIsNotSentAgain() {
 		String tag = this.api.get("/api/v1/guides").header("ETag");
 		assertThat(this.api.get("/api/v1/guides", "If-None-Match", tag).status()).isEqualTo(304);
+	}
+
+	@Test
+	void guideCurvesUnchangedSinceTheirETagAreNotSentAgain() {
+		Reply curves = this.api.get("/api/v1/guides/flux-lora/curves");
+		assertThat(curves.header("ETag")).isEqualTo("W/\"" + curves.json().get("revision").asString() + "\"");
+		assertThat(curves.header("Cache-Control")).isEqualTo("no-cache, private");
+
+		Reply again = this.api.get("/api/v1/guides/flux-lora/curves", "If-None-Match", curves.header("ETag"));
+		assertThat(again.status()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+	}
+
+	@Test
+	void guideCurvesGoGzippedToACallerThatAcceptsGzip() throws Exception {
+		String plain = this.api.get("/api/v1/guides/flux-lora/curves").body();
+		HttpResponse<byte[]> gzipped = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/guides/flux-lora/curves"))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(gzipped.body().length).isLessThan(plain.length() / 10);
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+		}
 	}
 
 	@Test
