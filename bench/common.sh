@@ -57,3 +57,59 @@ warm_up() {
 }
 
 spread() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {printf "min %s / median %s / max %s", v[1], v[int((NR+1)/2)], v[NR]}'; }
+
+# wrk_figures WRK_OUTPUT PER_REQUEST CPU_TICKS: "rps p50_ms p99_ms failed cpu_us_per_recommendation"
+# from a wrk --latency output, the recommendations per request and the CPU ticks the service used
+# during the run.
+wrk_figures() {
+  local out=$1 per=$2 ticks=$3 rps p50 p99 non2xx sockerr requests cpu
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
+  p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  cpu=$(awk -v d="$ticks" -v n="$requests" -v p="$per" -v t="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", d / t / (n * p) * 1e6}')
+  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $cpu"
+}
+
+# start_ours JAR WORK NAME PORT EXTRA_JVM_ARGS...: starts a build of ours at $HEAP on 127.0.0.1:PORT
+# with a fresh H2 file and a copy of the rules under WORK, the GC log in WORK/gc-NAME.log; sets
+# STARTED_PID and STARTED_NS (the launch time, for first_answer).
+start_ours() {
+  local jar=$1 work=$2 name=$3 port=$4
+  shift 4
+  STARTED_NS=$(date +%s%N)
+  java $HEAP -Xlog:gc:file="$work/gc-$name.log" "$@" -jar "$jar" \
+    --server.address=127.0.0.1 --server.port="$port" --guides.dir="$work/rules" \
+    --spring.datasource.url="jdbc:h2:file:$work/data-$name/lora-guide;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
+    > "$work/$name.log" 2>&1 &
+  STARTED_PID=$!
+}
+
+# first_answer PORT PATH BODY STARTED_NS: milliseconds from launch to the first 200. Waits for the
+# port with bash's /dev/tcp (no process per probe, so waiting steals no CPU from the start-up).
+first_answer() {
+  local code
+  for _ in $(seq 1 30000); do
+    if { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null; then
+      exec 3>&-
+      break
+    fi
+    sleep 0.02
+  done
+  for _ in $(seq 1 200); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H 'Content-Type: application/json' \
+      -d "$3" "http://127.0.0.1:$1$2" || true)
+    if [ "$code" = "200" ]; then
+      echo $(( ($(date +%s%N) - $4) / 1000000 ))
+      return
+    fi
+    sleep 0.02
+  done
+  echo "no answer on port $1" >&2
+  return 1
+}
+
+# Heap after the last young pause of a GC log, e.g. 23M.
+heap_after_gc() { grep 'Pause Young' "$1" | tail -1 | sed -E 's/.*->([0-9]+M)\(.*/\1/'; }

@@ -2,15 +2,19 @@
 """CPU per recommendation by component, from a JFR recording's jdk.ExecutionSample stacks.
 
     bench/jfr-breakdown.py RECORDING.jfr [--group NAME=THREAD_PREFIX=US_PER_RECOMMENDATION ...]
+                           [--between START,END ...]
 
 Each sample is charged to the first frame, from the top of the stack down, whose class belongs to a
 known component (so a HashMap.get inside Jackson counts as Jackson, and JDK frames count for their
 caller). Samples are grouped by thread (request threads, the decision-log writer); when a group is
 given the CPU microseconds its threads used per recommendation (bench/cpu-breakdown.sh reads them
-from /proc), the shares are turned into microseconds per recommendation.
+from /proc), the shares are turned into microseconds per recommendation. --between keeps the samples taken between two
+Unix times (seconds), so that one recording over several runs (bench/side-by-side.sh JFR=1) can be
+split by run: a wrk-NAME.txt file is written as its run ends.
 """
 import argparse
 import collections
+import datetime
 import json
 import subprocess
 import sys
@@ -79,7 +83,10 @@ def main():
     parser.add_argument("recording")
     parser.add_argument("--group", action="append", default=[],
                         help="NAME=THREAD_PREFIX=US_PER_RECOMMENDATION, e.g. requests=http-nio=95.2")
+    parser.add_argument("--between", action="append", default=[],
+                        help="START,END in Unix seconds: only samples taken in one of these windows")
     args = parser.parse_args()
+    windows = [tuple(float(t) for t in spec.split(",")) for spec in args.between]
     groups = []
     for spec in args.group:
         name, prefix, us = spec.split("=")
@@ -90,6 +97,10 @@ def main():
     samples = collections.defaultdict(collections.Counter)
     for event in events:
         values = event["values"]
+        if windows:
+            taken = datetime.datetime.fromisoformat(values["startTime"].replace("Z", "+00:00")).timestamp()
+            if not any(start <= taken <= end for start, end in windows):
+                continue
         thread = values["sampledThread"]["javaName"] or values["sampledThread"]["osName"] or "?"
         frames = values["stackTrace"]["frames"] if values["stackTrace"] else []
         samples[thread_group(thread, groups)][component(frames)] += 1

@@ -7,6 +7,10 @@
 #   bench/side-by-side.sh PEER_DIR                 # PEER_DIR: the Kogito peer's Maven project
 #   PAIRS=5 DURATION=30 bench/side-by-side.sh PEER_DIR
 #   JFR=1 bench/side-by-side.sh PEER_DIR           # also record ours with JFR (see bench/jfr-breakdown.py)
+#   JAR=/tmp/old.jar bench/side-by-side.sh PEER_DIR  # another build of ours (not packaged)
+#   OURS_JVM="-XX:SharedArchiveFile=app.jsa" bench/side-by-side.sh PEER_DIR  # JVM options for ours
+#   NEW_JAR=/tmp/new.jar bench/side-by-side.sh PEER_DIR  # a second build of ours ("new") in the
+#                                                         # same alternation: before and after in one run
 #
 # Every request goes to 127.0.0.1 only, is bounded in time (wrk -d, --timeout) and in count
 # (BENCH_MAX_REQUESTS_PER_THREAD per wrk thread). The peer's sources are copied to a temporary
@@ -36,13 +40,12 @@ fi
 # shellcheck source=bench/common.sh
 . "$ROOT/bench/common.sh"
 WORK=$(mktemp -d /tmp/lora-side-by-side.XXXXXX)
-OURS_PID=""
-PEER_PID=""
+SIDES="ours peer"
+declare -A PID=() PORT=() STARTED=() JARS=()
 stop_all() {
-  stop_pid "$OURS_PID"
-  stop_pid "$PEER_PID"
-  OURS_PID=""
-  PEER_PID=""
+  local who
+  for who in "${!PID[@]}"; do stop_pid "${PID[$who]}"; done
+  PID=()
 }
 trap stop_all EXIT
 
@@ -59,141 +62,117 @@ if ! (cd "$PEER" && mvn -B -q -o -DskipTests package > "$WORK/peer-build.log" 2>
 fi
 PEER_JAR="$PEER/target/quarkus-app/quarkus-run.jar"
 
-if [ "${SKIP_PACKAGE:-0}" != "1" ]; then
+if [ -z "${JAR:-}" ] && [ "${SKIP_PACKAGE:-0}" != "1" ]; then
   echo "== packaging ours"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 fi
 # A copy, so that a rebuild while the benchmark runs does not change the jar under it.
-OURS_JAR="$WORK/lora-guide.jar"
-cp "$ROOT/target/lora-guide.jar" "$OURS_JAR"
+JARS[ours]="$WORK/lora-guide.jar"
+cp "${JAR:-$ROOT/target/lora-guide.jar}" "${JARS[ours]}"
+if [ -n "${NEW_JAR:-}" ]; then
+  SIDES="ours peer new"
+  JARS[new]="$WORK/lora-guide-new.jar"
+  cp "$NEW_JAR" "${JARS[new]}"
+fi
 cp -r "$ROOT/rules" "$WORK/rules"
 
 SINGLE_OURS='{"actor":{"id":"bench-first","name":"Bench First"},"dataset":{"imageCount":23}}'
 SINGLE_PEER='{"requests":[{"imageCount":23}]}'
 
-# start_ours NAME EXTRA_JVM_ARGS... / start_peer NAME: launch at $HEAP on a fresh free port and set
-# *_PID and *_PORT. The launch time is kept in *_STARTED_NS for first_answer.
-start_ours() {
-  local name=$1
-  shift
-  OURS_PORT=$(free_port)
-  OURS_STARTED_NS=$(date +%s%N)
-  java $HEAP -Xlog:gc:file="$WORK/gc-ours-$name.log" "$@" -jar "$OURS_JAR" \
-    --server.address=127.0.0.1 --server.port="$OURS_PORT" --guides.dir="$WORK/rules" \
-    --spring.datasource.url="jdbc:h2:file:$WORK/data-$name/lora-guide;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
-    > "$WORK/ours-$name.log" 2>&1 &
-  OURS_PID=$!
+# start WHO NAME: launch a side at $HEAP on a fresh free port; sets PID, PORT and STARTED (the launch
+# time, for first_answer) of WHO. Ours (and new) through start_ours in common.sh.
+start() {
+  local who=$1 name=$2
+  PORT[$who]=$(free_port)
+  if [ "$who" = "peer" ]; then
+    STARTED[$who]=$(date +%s%N)
+    (cd "$PEER" && exec java $HEAP -Xlog:gc:file="$WORK/gc-peer-$name.log" -Dquarkus.http.host=127.0.0.1 \
+      -Dquarkus.http.port="${PORT[$who]}" -jar "$PEER_JAR" > "$WORK/peer-$name.log" 2>&1) &
+    PID[$who]=$!
+  else
+    # shellcheck disable=SC2086
+    start_ours "${JARS[$who]}" "$WORK" "$who-$name" "${PORT[$who]}" ${OURS_JVM:-}
+    PID[$who]=$STARTED_PID
+    STARTED[$who]=$STARTED_NS
+  fi
 }
-start_peer() {
-  local name=$1
-  PEER_PORT=$(free_port)
-  PEER_STARTED_NS=$(date +%s%N)
-  (cd "$PEER" && exec java $HEAP -Xlog:gc:file="$WORK/gc-peer-$name.log" -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.http.port="$PEER_PORT" -jar "$PEER_JAR" > "$WORK/peer-$name.log" 2>&1) &
-  PEER_PID=$!
-}
-
-# first_answer PORT PATH BODY STARTED_NS: milliseconds from launch to the first 200. Waits for the
-# port with bash's /dev/tcp (no process per probe, so waiting steals no CPU from the start-up).
-first_answer() {
-  local code
-  for _ in $(seq 1 30000); do
-    if { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null; then
-      exec 3>&-
-      break
-    fi
-    sleep 0.02
-  done
-  for _ in $(seq 1 200); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H 'Content-Type: application/json' \
-      -d "$3" "http://127.0.0.1:$1$2" || true)
-    if [ "$code" = "200" ]; then
-      echo $(( ($(date +%s%N) - $4) / 1000000 ))
-      return
-    fi
-    sleep 0.02
-  done
-  echo "no answer on port $1; see $WORK" >&2
-  exit 1
+first() { # WHO -> ms from launch to its first answer
+  if [ "$1" = "peer" ]; then first_answer "${PORT[$1]}" /find-recommendation "$SINGLE_PEER" "${STARTED[$1]}"
+  else first_answer "${PORT[$1]}" /api/v1/recommendations "$SINGLE_OURS" "${STARTED[$1]}"; fi
 }
 
 echo
 echo "== start to first answer, $STARTS starts each, alternating (ms from java -jar to the first 200)"
-declare -a OURS_STARTS PEER_STARTS
+declare -A STARTS_MS=()
 for start in $(seq 1 "$STARTS"); do
-  start_ours "start-$start"
-  OURS_STARTS+=("$(first_answer "$OURS_PORT" /api/v1/recommendations "$SINGLE_OURS" "$OURS_STARTED_NS")")
-  stop_all
-  start_peer "start-$start"
-  PEER_STARTS+=("$(first_answer "$PEER_PORT" /find-recommendation "$SINGLE_PEER" "$PEER_STARTED_NS")")
-  stop_all
-  echo "start $start: ours ${OURS_STARTS[-1]} ms, peer ${PEER_STARTS[-1]} ms   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  line="start $start:"
+  for who in $SIDES; do
+    start "$who" "start-$start"
+    ms=$(first "$who")
+    stop_all
+    STARTS_MS[$who]+="$ms "
+    line+=" $who $ms ms,"
+  done
+  echo "$line   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 done
-echo "ours: $(spread "${OURS_STARTS[@]}") ms   (target <= 6000)"
-echo "peer: $(spread "${PEER_STARTS[@]}") ms"
+for who in $SIDES; do
+  # shellcheck disable=SC2086
+  echo "$who: $(spread ${STARTS_MS[$who]}) ms$([ "$who" = peer ] || echo '   (target <= 6000)')"
+done
 
-start_ours bench
-first_answer "$OURS_PORT" /api/v1/recommendations "$SINGLE_OURS" "$OURS_STARTED_NS" > /dev/null
-start_peer bench
-first_answer "$PEER_PORT" /find-recommendation "$SINGLE_PEER" "$PEER_STARTED_NS" > /dev/null
+for who in $SIDES; do
+  start "$who" bench
+  first "$who" > /dev/null
+done
 
-TICKS=$(getconf CLK_TCK)
-
-# run_wrk NAME WHO(ours|peer) KIND(single|batch) SECONDS -> "rps p50 p99 failed cpu_us_per_recommendation load1"
+# run_wrk NAME WHO KIND(single|batch) SECONDS -> "rps p50 p99 failed cpu_us_per_recommendation load1"
 run_wrk() {
-  local name=$1 who=$2 kind=$3 seconds=$4 port pid script path per out before after rps p50 p99 non2xx sockerr requests cpu load
-  if [ "$who" = "ours" ]; then port=$OURS_PORT; pid=$OURS_PID; else port=$PEER_PORT; pid=$PEER_PID; fi
+  local name=$1 who=$2 kind=$3 seconds=$4 target=ours script path per out before after load
+  [ "$who" = "peer" ] && target=peer
   if [ "$kind" = "single" ]; then
     per=1
-    if [ "$who" = "ours" ]; then script="$ROOT/bench/recommend.lua"; path=/api/v1/recommendations
+    if [ "$target" = "ours" ]; then script="$ROOT/bench/recommend.lua"; path=/api/v1/recommendations
     else script="$ROOT/bench/peer-single.lua"; path=/find-recommendation; fi
   else
     per=$BATCH
     script="$ROOT/bench/batch.lua"
-    if [ "$who" = "ours" ]; then path=/api/v1/recommendations/batch; else path=/find-recommendation; fi
+    if [ "$target" = "ours" ]; then path=/api/v1/recommendations/batch; else path=/find-recommendation; fi
   fi
   load=$(cut -d' ' -f1 /proc/loadavg)
-  before=$(cpu_ticks "$pid")
-  out=$(BENCH_TARGET=$who wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s --latency -s "$script" "http://127.0.0.1:$port$path")
-  after=$(cpu_ticks "$pid")
+  before=$(cpu_ticks "${PID[$who]}")
+  out=$(BENCH_TARGET=$target wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s --latency -s "$script" "http://127.0.0.1:${PORT[$who]}$path")
+  after=$(cpu_ticks "${PID[$who]}")
   echo "$out" > "$WORK/wrk-$name.txt"
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
-  p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
-  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')
-  requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  cpu=$(awk -v a="$before" -v b="$after" -v n="$requests" -v p="$per" -v t="$TICKS" 'BEGIN {printf "%.1f", (b - a) / t / (n * p) * 1e6}')
-  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $cpu $load"
-}
-
-heap_after_gc() { # GC log -> heap after the last young pause, e.g. 23M
-  grep 'Pause Young' "$1" | tail -1 | sed -E 's/.*->([0-9]+M)\(.*/\1/'
+  echo "$(wrk_figures "$out" "$per" $((after - before))) $load"
 }
 
 echo
 echo "== warm-up of each side and kind, in runs of ${WARMUP}s until the JIT is done (at most ${WARMUP_MAX}s)"
-for who in ours peer; do
-  pid=$OURS_PID; [ "$who" = "peer" ] && pid=$PEER_PID
+declare -A YOUNG_WARM=() HEAP_WARM=()
+for who in $SIDES; do
   for kind in single batch; do
-    echo "$who $kind: $(warm_up "$pid" "$WARMUP" "$WARMUP_MAX" run_wrk "warmup-$who-$kind" "$who" "$kind" "$WARMUP")"
+    echo "$who $kind: $(warm_up "${PID[$who]}" "$WARMUP" "$WARMUP_MAX" run_wrk "warmup-$who-$kind" "$who" "$kind" "$WARMUP")"
   done
 done
-OURS_YOUNG_WARM=$(grep -c 'Pause Young' "$WORK/gc-ours-bench.log" || true)
-PEER_YOUNG_WARM=$(grep -c 'Pause Young' "$WORK/gc-peer-bench.log" || true)
-OURS_HEAP_WARM=$(heap_after_gc "$WORK/gc-ours-bench.log")
-PEER_HEAP_WARM=$(heap_after_gc "$WORK/gc-peer-bench.log")
-if [ "$JFR" = "1" ]; then jcmd "$OURS_PID" JFR.start name=bench settings=profile > /dev/null; fi
+for who in $SIDES; do
+  YOUNG_WARM[$who]=$(grep -c 'Pause Young' "$WORK/gc-$who-bench.log" || true)
+  HEAP_WARM[$who]=$(heap_after_gc "$WORK/gc-$who-bench.log")
+  if [ "$JFR" = "1" ] && [ "$who" != "peer" ]; then
+    jcmd "${PID[$who]}" JFR.start name=bench settings=profile > /dev/null
+  fi
+done
 
 ROW='%-5s %-7s %-5s %12s %14s %9s %9s %7s %11s %9s\n'
 printf "\n$ROW" pair kind who "requests/s" "recommend./s" "p50 ms" "p99 ms" failed "CPU us/rec" "load avg"
-declare -a SINGLE_RATIO BATCH_RATIO SINGLE_P99 BATCH_P99
+declare -A RATIO=() P99_RATIO=()
 for pair in $(seq 1 "$PAIRS"); do
-  # Who goes first alternates, so that neither side always runs on the hotter machine.
-  if [ $((pair % 2)) -eq 1 ]; then order="ours peer"; else order="peer ours"; fi
+  # Who goes first turns, so that no side always runs on the hotter machine.
+  read -ra order <<< "$SIDES"
+  shift_by=$(( (pair - 1) % ${#order[@]} ))
+  order=("${order[@]:$shift_by}" "${order[@]:0:$shift_by}")
   for kind in single batch; do
     declare -A RPS=() P99=()
-    for who in $order; do
+    for who in "${order[@]}"; do
       read -r rps p50 p99 failed cpu load < <(run_wrk "$pair-$kind-$who" "$who" "$kind" "$DURATION")
       per=1; [ "$kind" = "batch" ] && per=$BATCH
       recs=$(awk -v r="$rps" -v p="$per" 'BEGIN {printf "%.0f", r * p}')
@@ -201,37 +180,46 @@ for pair in $(seq 1 "$PAIRS"); do
       RPS[$who]=$rps
       P99[$who]=$p99
     done
-    ratio=$(awk -v a="${RPS[ours]}" -v b="${RPS[peer]}" 'BEGIN {printf "%.3f", a / b}')
-    p99_ratio=$(awk -v a="${P99[ours]}" -v b="${P99[peer]}" 'BEGIN {printf "%.3f", a / b}')
-    if [ "$kind" = "single" ]; then SINGLE_RATIO+=("$ratio"); SINGLE_P99+=("$p99_ratio")
-    else BATCH_RATIO+=("$ratio"); BATCH_P99+=("$p99_ratio"); fi
+    for ratio in ours/peer new/peer new/ours; do
+      a=${ratio%/*} b=${ratio#*/}
+      [ -n "${RPS[$a]:-}" ] || continue
+      RATIO[$kind $ratio]+="$(awk -v a="${RPS[$a]}" -v b="${RPS[$b]}" 'BEGIN {printf "%.3f", a / b}') "
+      P99_RATIO[$kind $ratio]+="$(awk -v a="${P99[$a]}" -v b="${P99[$b]}" 'BEGIN {printf "%.3f", a / b}') "
+    done
   done
 done
 
-echo
-echo "ratios ours/peer over $PAIRS pairs:"
-echo "single requests/s:          $(spread "${SINGLE_RATIO[@]}")   (target >= 0.5)"
-echo "batch recommendations/s:    $(spread "${BATCH_RATIO[@]}")   (target >= 1.0)"
-echo "single p99:                 $(spread "${SINGLE_P99[@]}")   (target <= 2)"
-echo "batch p99:                  $(spread "${BATCH_P99[@]}")   (target <= 2)"
+for ratio in ours/peer new/peer new/ours; do
+  [ -n "${RATIO[single $ratio]:-}" ] || continue
+  echo
+  echo "ratios $ratio over $PAIRS pairs:"
+  # shellcheck disable=SC2086
+  {
+    echo "single requests/s:          $(spread ${RATIO[single $ratio]})$([ "${ratio#*/}" = peer ] && echo '   (target >= 0.5)')"
+    echo "batch recommendations/s:    $(spread ${RATIO[batch $ratio]})$([ "${ratio#*/}" = peer ] && echo '   (target >= 1.0)')"
+    echo "single p99:                 $(spread ${P99_RATIO[single $ratio]})$([ "${ratio#*/}" = peer ] && echo '   (target <= 2)')"
+    echo "batch p99:                  $(spread ${P99_RATIO[batch $ratio]})$([ "${ratio#*/}" = peer ] && echo '   (target <= 2)')"
+  }
+done
 
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2 / 1024}' "/proc/$1/status"; }
 echo
 echo "== memory at $HEAP after the runs"
-echo "RSS: ours $(rss "$OURS_PID"), peer $(rss "$PEER_PID")"
-for who in ours peer; do
+for who in $SIDES; do
   log="$WORK/gc-$who-bench.log"
-  if [ "$who" = "ours" ]; then warm_young=$OURS_YOUNG_WARM; warm_heap=$OURS_HEAP_WARM
-  else warm_young=$PEER_YOUNG_WARM; warm_heap=$PEER_HEAP_WARM; fi
   young=$(grep -c 'Pause Young' "$log" || true)
   full=$(grep -c 'Pause Full' "$log" || true)
   # Heap after each young pause during the measured runs: steady means the low end does not climb.
-  after=$(grep 'Pause Young' "$log" | tail -n +"$((warm_young + 1))" | sed -E 's/.*->([0-9]+)M\(.*/\1/')
-  echo "$who: $full full GC pauses, $((young - warm_young)) young pauses in the runs; heap after GC: ${warm_heap} at the end of the warm-up, $(spread $after | sed 's/ \//M \//g')M during the runs"
+  after=$(grep 'Pause Young' "$log" | tail -n +"$((YOUNG_WARM[$who] + 1))" | sed -E 's/.*->([0-9]+)M\(.*/\1/')
+  # shellcheck disable=SC2086
+  echo "$who: RSS $(rss "${PID[$who]}"), $full full GC pauses, $((young - YOUNG_WARM[$who])) young pauses in the runs; heap after GC: ${HEAP_WARM[$who]} at the end of the warm-up, $(spread $after | sed 's/ \//M \//g')M during the runs"
 done
 echo
 if [ "$JFR" = "1" ]; then
-  jcmd "$OURS_PID" JFR.stop name=bench filename="$WORK/ours.jfr" > /dev/null
-  echo "JFR recording of ours over the measured runs: $WORK/ours.jfr (bench/jfr-breakdown.py)"
+  for who in $SIDES; do
+    [ "$who" = "peer" ] && continue
+    jcmd "${PID[$who]}" JFR.stop name=bench filename="$WORK/$who.jfr" > /dev/null
+    echo "JFR recording of $who over the measured runs: $WORK/$who.jfr (bench/jfr-breakdown.py)"
+  done
 fi
 echo "logs and raw wrk output: $WORK"

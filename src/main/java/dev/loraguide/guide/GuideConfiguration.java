@@ -56,8 +56,9 @@ class GuideConfiguration {
 
 	@Bean
 	GuideWatcher guideWatcher(GuideRegistry registry, ApplicationEventPublisher events, GuidesProperties properties) {
-		// A reload is a check, bounded by the gate's limit, then a compile here.
-		Duration stuckCheck = properties.gate().timeLimit().multipliedBy(2).plusSeconds(30);
+		// A reload is a check, bounded by the gate's wall-clock limit, then a compile
+		// here.
+		Duration stuckCheck = CheckTimeLimit.of(properties.gate().timeLimit()).wallClock().plusSeconds(30);
 		return new GuideWatcher(registry, events, properties.scanInterval(), stuckCheck);
 	}
 

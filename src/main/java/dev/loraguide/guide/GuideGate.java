@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class GuideGate implements RevisionCheck, AutoCloseable {
 
 	/** Time the check process gets past its own limit to say what it was doing. */
-	private static final long GRACE_MILLIS = Duration.ofSeconds(3).toMillis();
+	private static final long GRACE_MILLIS = Duration.ofSeconds(10).toMillis();
 
 	/** A report larger than this is not read: no guide's verdict needs it. */
 	private static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
@@ -37,6 +37,8 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	private static final int STDERR_TAIL_BYTES = 2048;
 
 	private final GuidesProperties.Gate settings;
+
+	private final CheckTimeLimit limit;
 
 	private final int maxRuleFirings;
 
@@ -60,6 +62,7 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 
 	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine) {
 		this.settings = settings;
+		this.limit = CheckTimeLimit.of(settings.timeLimit());
 		this.maxRuleFirings = maxRuleFirings;
 		this.commandLine = commandLine;
 	}
@@ -121,7 +124,7 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 			.start();
 		this.running.add(process);
 		try {
-			boolean ended = process.waitFor(this.settings.timeLimit().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+			boolean ended = process.waitFor(this.limit.wallClock().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
 			if (!ended) {
 				return GuideVerdict.refused(source, GuideProblem.of(overTheLimit(null)));
 			}
@@ -157,9 +160,8 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	}
 
 	private String overTheLimit(String doing) {
-		return "the check did not finish within its " + this.settings.timeLimit().toSeconds()
-				+ " s time limit (guides.gate.time-limit)" + ((doing != null) ? ", stopped while " + doing : "")
-				+ ": does a rule or function loop without end?";
+		return "the check did not finish within its " + this.limit.describe()
+				+ ((doing != null) ? ", stopped while " + doing : "") + ": does a rule or function loop without end?";
 	}
 
 	/** The last line the check process wrote to stderr, read from the file's end. */

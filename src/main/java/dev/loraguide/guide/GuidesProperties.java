@@ -53,8 +53,11 @@ public record GuidesProperties(@DefaultValue(GuidesProperties.DIR) Path dir,
 	 * The gate: each candidate revision is checked by the {@code check} command in a JVM
 	 * of its own, so nothing a rule does can hang, exhaust or crash the service.
 	 *
-	 * @param timeLimit wall-clock limit of one check; the check process is killed past it
-	 * and the revision refused
+	 * @param timeLimit CPU time one check process may use (all its threads); past it, or
+	 * five times it in wall-clock time ({@link CheckTimeLimit}), the check is stopped and
+	 * the revision refused. CPU time, so that a machine too busy to give the check its
+	 * share does not refuse a sound guide; a rule that loops uses it at the pace of a
+	 * core
 	 * @param heap heap cap ({@code -Xmx}) of the check process
 	 * @param maxFileSize a guide file larger than this is refused before anything reads
 	 * it

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.NoArgGenerator;
 import dev.loraguide.experiment.Assignment;
 import dev.loraguide.experiment.ExperimentAssigner;
 import dev.loraguide.guide.fact.ActorDataset;
@@ -40,6 +41,14 @@ public class Recommender {
 	private final DecisionRecorder decisions;
 
 	private final Clock clock;
+
+	/**
+	 * Time-ordered ids (UUIDv7): the decision log's key grows with time, so a commit
+	 * appends its rows at the end of the index instead of rewriting pages all over it.
+	 * Each id still carries 74 random bits, none counted up within a millisecond: an
+	 * export is read by its id alone, so ids must stay unguessable.
+	 */
+	private final NoArgGenerator ids = Generators.timeBasedEpochRandomGenerator();
 
 	Recommender(GuideRegistry guides, ExperimentAssigner experiments, RecommendationMetrics metrics,
 			DecisionRecorder decisions) {
@@ -76,7 +85,7 @@ public class Recommender {
 		if (evaluation.triggerToken() == null) {
 			warnings.add(NO_TRIGGER_TOKEN);
 		}
-		RecommendationResponse response = new RecommendationResponse(UUID.randomUUID(),
+		RecommendationResponse response = new RecommendationResponse(this.ids.generate(),
 				new RecommendationResponse.GuideRevision(guide.id(), guide.revision()),
 				(assignment != null)
 						? new RecommendationResponse.ExperimentVariant(assignment.experimentId(), assignment.variant())

@@ -73,6 +73,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	SecurityObservations securityObservations(SecuritySettings settings) {
+		return new SecurityObservations(settings.anonymousRead());
+	}
+
+	@Bean
 	RoleHierarchy roleHierarchy() {
 		return RoleHierarchyImpl.withDefaultRolePrefix()
 			.role(Role.ADMIN.name())

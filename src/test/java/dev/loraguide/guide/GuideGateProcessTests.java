@@ -29,7 +29,10 @@ import static org.awaitility.Awaitility.await;
  */
 class GuideGateProcessTests {
 
-	private static final int TIME_LIMIT_SECONDS = 60;
+	/**
+	 * Of CPU time: a sound guide's check uses about 12 s, a loop uses it in about 30 s.
+	 */
+	private static final int TIME_LIMIT_SECONDS = 30;
 
 	private static final int GRACE_SECONDS = 10;
 
@@ -67,7 +70,7 @@ class GuideGateProcessTests {
 		JsonNode loop = health(port).at("/components/guides/details/loop-at-start");
 		assertThat(loop.path("status").asString()).isEqualTo("not serving");
 		assertThat(loop.path("problems").get(0).asString())
-			.contains("did not finish within its " + TIME_LIMIT_SECONDS + " s time limit");
+			.contains("did not finish within its " + TIME_LIMIT_SECONDS + " s of CPU time");
 
 		append(rules.guide("legacy-defaults"));
 		await().atMost(Duration.ofSeconds(60))

@@ -1,5 +1,7 @@
 package dev.loraguide.recommend;
 
+import java.util.UUID;
+
 import dev.loraguide.ApiClient;
 import dev.loraguide.ApiClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,19 @@ class RecommendationApiTests {
 		assertThat(answer.get("warnings").isArray()).isTrue();
 		assertThat(answer.get("firedRules").get(0).isString()).isTrue();
 		assertThat(answer.get("summary").asString()).startsWith("Preset B (Standard (the default)) for 23 images");
+	}
+
+	@Test
+	void recommendationIdsAreTimeOrderedUuids() {
+		long before = System.currentTimeMillis();
+		UUID first = UUID.fromString(recommend(JANE_23_IMAGES).get("recommendationId").asString());
+		UUID second = UUID.fromString(recommend(JANE_23_IMAGES).get("recommendationId").asString());
+		long after = System.currentTimeMillis();
+		assertThat(first.version()).isEqualTo(7);
+		assertThat(first).isNotEqualTo(second);
+		// UUIDv7: the first 48 bits are the Unix time in milliseconds.
+		assertThat(first.getMostSignificantBits() >>> 16).isBetween(before, after);
+		assertThat(second.getMostSignificantBits() >>> 16).isBetween(first.getMostSignificantBits() >>> 16, after);
 	}
 
 	@ParameterizedTest(name = "{0} images → preset {1}")

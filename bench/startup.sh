@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Start to first answer of ours in three layouts, alternating: the packaged jar as shipped
+# (java -jar), the same jar extracted (java -Djarmode=tools -jar ... extract), and the extracted
+# layout with an AppCDS archive of the classes a start loads. See bench/README.md, "Start-up".
+#
+#   bench/startup.sh                  # STARTS=3, the jar in target/ (packaged if missing)
+#   JAR=/tmp/other.jar STARTS=5 bench/startup.sh
+#
+# The archive is built the static way (a class list from a training start that answers one
+# request, then -Xshare:dump): JDK 17.0.15 crashes in adjust_lambda_proxy_class_dictionary both
+# with -XX:ArchiveClassesAtExit and with a class list that names lambda proxies, so those lines
+# are left out of the list. Every request goes to 127.0.0.1 only.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STARTS=${STARTS:-3}
+HEAP=${HEAP:--Xmx256m}
+JAR=${JAR:-$ROOT/target/lora-guide.jar}
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
+if [ ! -f "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+fi
+WORK=$(mktemp -d /tmp/lora-startup.XXXXXX)
+cp -r "$ROOT/rules" "$WORK/rules"
+cp "$JAR" "$WORK/lora-guide.jar"
+APP_PID=""
+trap 'stop_pid "$APP_PID"' EXIT
+BODY='{"actor":{"id":"bench-first","name":"Bench First"},"dataset":{"imageCount":23}}'
+
+echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+(cd "$WORK" && java -Djarmode=tools -jar lora-guide.jar extract --destination extracted > /dev/null)
+EXTRACTED="$WORK/extracted/lora-guide.jar"
+
+# start NAME JAR JVM_ARGS... -> ms from launch to the first recommendation answered
+start() {
+  local name=$1 jar=$2 port ms
+  shift 2
+  port=$(free_port)
+  start_ours "$jar" "$WORK" "$name" "$port" "$@"
+  APP_PID=$STARTED_PID
+  ms=$(first_answer "$port" /api/v1/recommendations "$BODY" "$STARTED_NS")
+  stop_pid "$APP_PID"
+  APP_PID=""
+  rm -rf "$WORK/data-$name"
+  echo "$ms"
+}
+
+echo "== training start for the class list, then the archive"
+start training "$EXTRACTED" -XX:DumpLoadedClassList="$WORK/classes.lst" > /dev/null
+grep -v '^@lambda' "$WORK/classes.lst" > "$WORK/classes-archived.lst"
+java $HEAP -Xshare:dump -XX:SharedClassListFile="$WORK/classes-archived.lst" \
+  -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$EXTRACTED" > "$WORK/dump.log" 2>&1
+echo "$(wc -l < "$WORK/classes-archived.lst") classes listed, archive $(du -m "$WORK/app.jsa" | cut -f1) MB"
+
+declare -a JARRED EXTRACTED_MS CDS
+for round in $(seq 1 "$STARTS"); do
+  JARRED+=("$(start "jar-$round" "$WORK/lora-guide.jar")")
+  EXTRACTED_MS+=("$(start "extracted-$round" "$EXTRACTED")")
+  CDS+=("$(start "cds-$round" "$EXTRACTED" -XX:SharedArchiveFile="$WORK/app.jsa")")
+  echo "round $round: jar ${JARRED[-1]} ms, extracted ${EXTRACTED_MS[-1]} ms, extracted + AppCDS ${CDS[-1]} ms   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+done
+echo
+echo "start to first answer (ms), min / median / max over $STARTS:"
+echo "java -jar lora-guide.jar:                $(spread "${JARRED[@]}")"
+echo "extracted:                               $(spread "${EXTRACTED_MS[@]}")"
+echo "extracted + AppCDS (-XX:SharedArchiveFile): $(spread "${CDS[@]}")"
+echo "work dir: $WORK"
