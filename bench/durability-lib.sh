@@ -149,10 +149,10 @@ check_h2() {
   [ -f "$h2jar" ] || unzip -p "$JAR" "$(unzip -Z1 "$JAR" | grep 'BOOT-INF/lib/h2-.*\.jar')" > "$h2jar"
   java -cp "$h2jar" org.h2.tools.Shell -url "jdbc:h2:file:$2" -user sa -password "" -sql "
     create table acked as select cast(c as uuid) id from csvread('$ids', 'C', 'charset=UTF-8 fieldSeparator=;');
-    select (select count(*) from acked),
-      (select count(*) from acked a where not exists (select 1 from decision_log d where d.recommendation_id = a.id)),
+    select (select count(*) from acked) as acked,
+      (select count(*) from acked a where not exists (select 1 from decision_log d where d.recommendation_id = a.id)) as missing,
       (select count(*) from (select id from acked group by id having count(*) > 1) t)
-        + (select count(*) - count(distinct recommendation_id) from decision_log),
-      (select count(*) from decision_log);
-    drop table acked;" | awk -F' *[|] *' 'NR==2 {print $1, $2, $3, $4}'
+        + (select count(*) - count(distinct recommendation_id) from decision_log) as twice,
+      (select count(*) from decision_log) as all_rows;
+    drop table acked;" | awk -F' *[|] *' '$1 == "ACKED" { getline; print $1, $2, $3, $4 }'
 }
