@@ -15,8 +15,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# wait_quiet: figures are published only from a quiet machine. Run under `flock -x /tmp/heavy.lock`
-# (builds wait for it), this waits up to QUIET_WAIT seconds for the 1-minute load average to fall
+# wait_quiet: figures are published only from a quiet machine. This waits up to QUIET_WAIT seconds for the 1-minute load average to fall
 # below 1.5 and says what it was.
 wait_quiet() {
   local waited=0

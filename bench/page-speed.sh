@@ -4,8 +4,8 @@
 # headless Chromium driven over chromedriver's WebDriver HTTP interface, against the packaged
 # service on 127.0.0.1 with a 256 MB heap. See bench/README.md ("Guide page") for the figures.
 #
-#   flock -x /tmp/heavy.lock bench/page-speed.sh            # 3 starts of the service x 8 loads
-#   STARTS=1 LOADS=4 JAR=/tmp/other.jar flock -x /tmp/heavy.lock bench/page-speed.sh
+#   bench/page-speed.sh            # 3 starts of the service x 8 loads
+#   STARTS=1 LOADS=4 JAR=/tmp/other.jar bench/page-speed.sh
 #
 # Per start of the service: load 1 is "cold" (the service has answered nothing but the guide list,
 # so the curves are worked out for this request, and the JIT has compiled little), loads 2.. are

@@ -11,8 +11,8 @@
 #                what is older than RETENTION (about 2.5 % of the rows): throughput, p99, longest
 #                request. This deletes those rows: measure once per generate.
 #
-#   flock -s /tmp/heavy.lock bench/scale.sh generate     # 10 million rows: a build's share of the CPU
-#   flock -x /tmp/heavy.lock bench/scale.sh measure      # the published figures, on a quiet machine
+#   bench/scale.sh generate     # 10 million rows: a build's share of the CPU
+#   bench/scale.sh measure      # the published figures, on a quiet machine
 #   ROWS=1000000 bench/scale.sh generate
 set -euo pipefail
 source "$(dirname "$0")/durability-lib.sh"
