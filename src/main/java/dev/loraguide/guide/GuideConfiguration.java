@@ -20,7 +20,9 @@ class GuideConfiguration {
 
 	@Bean
 	GuideGate guideGate(GuidesProperties properties) {
-		return new GuideGate(properties.gate(), properties.maxRuleFirings(), CheckCommandLine.ofThisProcess());
+		PassedVerdicts passed = new PassedVerdicts(properties.gate(), properties.maxRuleFirings(),
+				CheckerBuild::ofThisProcess);
+		return new GuideGate(properties.gate(), properties.maxRuleFirings(), CheckCommandLine.ofThisProcess(), passed);
 	}
 
 	@Bean

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * cap and a wall-clock limit, killed when over. Whatever the rules do there (loop
  * forever, fill the heap, recurse without end, burn time), the service only waits for the
  * verdict, and every way the check can end is a verdict: a failed check's problems, or
- * the reason the process did not report.
+ * the reason the process did not report. A revision that passed before, in this JVM or in
+ * the folder of passed verdicts, is not checked again.
  */
 final class GuideGate implements RevisionCheck, AutoCloseable {
 
@@ -53,18 +54,32 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	 * files' names and bytes, not the folder, so copies of a guide are checked once, and
 	 * checks of the same content at the same time wait for one check process. Passed
 	 * verdicts are kept, so a context restarted in the same JVM (tests, a devtools
-	 * restart) does not check them again; refusals are not: a check stopped by a busy
-	 * machine deserves another try.
+	 * restart) does not check them again, even with no folder to keep them in
+	 * ({@link PassedVerdicts}); refusals are not: a check stopped by a busy machine
+	 * deserves another try.
 	 */
 	private static final Map<Checked, CompletableFuture<GuideVerdict>> VERDICTS = new ConcurrentHashMap<>();
 
-	private static final int KEPT_VERDICTS = 256;
+	private final Map<Checked, CompletableFuture<GuideVerdict>> verdicts;
 
-	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine) {
+	/** Passed verdicts on disk, for the next start and for other replicas. */
+	private final PassedVerdicts passed;
+
+	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine, PassedVerdicts passed) {
+		this(settings, maxRuleFirings, commandLine, passed, VERDICTS);
+	}
+
+	/**
+	 * @param verdicts the verdicts reached in this JVM; a new map stands for a new JVM
+	 */
+	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine, PassedVerdicts passed,
+			Map<Checked, CompletableFuture<GuideVerdict>> verdicts) {
 		this.settings = settings;
 		this.limit = CheckTimeLimit.of(settings.timeLimit());
 		this.maxRuleFirings = maxRuleFirings;
 		this.commandLine = commandLine;
+		this.passed = passed;
+		this.verdicts = verdicts;
 	}
 
 	GuidesProperties.Gate settings() {
@@ -79,16 +94,24 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	public GuideVerdict check(GuideSource source) {
 		Checked key = new Checked(source.revision(), this.settings, this.maxRuleFirings);
 		CompletableFuture<GuideVerdict> mine = new CompletableFuture<>();
-		CompletableFuture<GuideVerdict> first = VERDICTS.putIfAbsent(key, mine);
+		CompletableFuture<GuideVerdict> first = this.verdicts.putIfAbsent(key, mine);
 		if (first == null) {
-			GuideVerdict verdict = checkInOwnProcess(source);
-			if (!verdict.passed() || VERDICTS.size() > KEPT_VERDICTS) {
-				VERDICTS.remove(key);
+			GuideVerdict verdict = this.passed.find(source);
+			if (verdict == null) {
+				verdict = checkInOwnProcess(source);
+				this.passed.keep(verdict);
+			}
+			if (!verdict.passed() || this.verdicts.size() > PassedVerdicts.KEPT) {
+				this.verdicts.remove(key);
 			}
 			mine.complete(verdict);
-			return verdict;
+			return forGuide(source, verdict);
 		}
-		GuideVerdict verdict = first.join();
+		return forGuide(source, first.join());
+	}
+
+	/** A verdict reached for a copy of this guide's content, in this guide's name. */
+	private static GuideVerdict forGuide(GuideSource source, GuideVerdict verdict) {
 		return new GuideVerdict(source.id(), verdict.revision(), verdict.description(), verdict.passed(),
 				verdict.casesRun(), verdict.p99Micros(), verdict.problems(), verdict.presets());
 	}
@@ -196,7 +219,7 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 		}
 	}
 
-	private record Checked(String revision, GuidesProperties.Gate settings, int maxRuleFirings) {
+	record Checked(String revision, GuidesProperties.Gate settings, int maxRuleFirings) {
 	}
 
 	/** Kills every check still running; the service is stopping. */

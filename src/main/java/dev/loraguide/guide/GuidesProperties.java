@@ -50,6 +50,11 @@ public record GuidesProperties(@DefaultValue(GuidesProperties.DIR) Path dir,
 	static final String P99_BUDGET = "1ms";
 
 	/**
+	 * Beside the decision log's default H2 file, in the folder the container may write.
+	 */
+	static final String VERDICTS = "data/gate-verdicts";
+
+	/**
 	 * The gate: each candidate revision is checked by the {@code check} command in a JVM
 	 * of its own, so nothing a rule does can hang, exhaust or crash the service.
 	 *
@@ -63,14 +68,18 @@ public record GuidesProperties(@DefaultValue(GuidesProperties.DIR) Path dir,
 	 * it
 	 * @param p99Budget a revision whose 99th-percentile evaluation time over every image
 	 * count is above this is refused
+	 * @param verdicts folder where passed verdicts are kept, so that a restart or another
+	 * replica sharing it does not check a revision that passed before; empty to check
+	 * every revision at every start
 	 */
 	public record Gate(@DefaultValue(TIME_LIMIT) Duration timeLimit, @DefaultValue(HEAP) DataSize heap,
-			@DefaultValue(MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue(P99_BUDGET) Duration p99Budget) {
+			@DefaultValue(MAX_FILE_SIZE) DataSize maxFileSize, @DefaultValue(P99_BUDGET) Duration p99Budget,
+			@DefaultValue(VERDICTS) String verdicts) {
 
 		/** The defaults, for code that runs without Spring's binding. */
 		public static Gate defaults() {
 			return new Gate(DurationStyle.detectAndParse(TIME_LIMIT), DataSize.parse(HEAP),
-					DataSize.parse(MAX_FILE_SIZE), DurationStyle.detectAndParse(P99_BUDGET));
+					DataSize.parse(MAX_FILE_SIZE), DurationStyle.detectAndParse(P99_BUDGET), VERDICTS);
 		}
 
 	}
