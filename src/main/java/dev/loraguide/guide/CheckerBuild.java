@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -32,6 +35,8 @@ final class CheckerBuild {
 
 	private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
+	private static final Logger logger = LoggerFactory.getLogger(CheckerBuild.class);
+
 	private CheckerBuild() {
 	}
 
@@ -43,7 +48,10 @@ final class CheckerBuild {
 	 */
 	static synchronized String ofThisProcess() {
 		if (thisProcess == null) {
+			long started = System.nanoTime();
 			thisProcess = fingerprint();
+			logger.debug("This build is {}, worked out in {} ms", thisProcess,
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		return thisProcess;
 	}

@@ -102,6 +102,8 @@ final class PassedVerdicts {
 				return ignored(file, "the revision breaks the guardrails");
 			}
 			touch(file);
+			logger.info("Guide '{}' revision {} passed its check before ({}): not checked again", source.id(),
+					source.revision(), file);
 			return verdict;
 		}
 		catch (NoSuchFileException ex) {
