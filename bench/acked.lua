@@ -3,9 +3,12 @@
 -- or of wrk loses no recorded id). With BENCH_SERVED_BY set it also writes "server revision" per
 -- answer (the X-Served-By header HAProxy adds), so the order of revisions per replica can be checked.
 -- Each thread stops after BENCH_MAX_REQUESTS_PER_THREAD answers: bounded in count as well as in time.
+-- BENCH_DELAY_MS paces each connection (that many milliseconds before each request): a bounded rate,
+-- which leaves CPU for replicas that start while the load runs.
 local max_requests = tonumber(os.getenv("BENCH_MAX_REQUESTS_PER_THREAD") or "200000")
 local ids_dir = os.getenv("BENCH_IDS_DIR") or "."
 local served_by = os.getenv("BENCH_SERVED_BY")
+local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local threads = {}
 local counter = 0
 local answered = 0
@@ -34,6 +37,12 @@ request = function()
     '{"actor":{"id":"bench-actor-%d","name":"Actor %d"},"dataset":{"imageCount":%d}}',
     actor, actor, images)
   return wrk.format("POST", "/api/v1/recommendations", { ["Content-Type"] = "application/json" }, body)
+end
+
+if delay_ms > 0 then
+  delay = function()
+    return delay_ms
+  end
 end
 
 response = function(status, headers, body)
