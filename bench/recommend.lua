@@ -56,7 +56,7 @@ response = function(status, headers, body)
     if rid then ids:write(rid, "\n") end
     if seen then
       local revision = body:match('"guide":{"id":"flux%-lora","revision":"([^"]+)"')
-      seen:write(headers["X-Served-By"] or "?", " ", revision or "-", "\n")
+      seen:write(headers["x-served-by"] or headers["X-Served-By"] or "?", " ", revision or "-", "\n")
     end
   end
   if answered >= max_requests then
