@@ -29,7 +29,7 @@ echo "== work dir $WORK"
 # load SECONDS PORT DIR: wrk against one service, recording acknowledged ids in DIR; prints requests/s.
 load() {
   mkdir -p "$3"
-  BENCH_IDS_DIR=$3 wrk -t2 -c"$CONNECTIONS" -d"$1s" --timeout 5s -s "$ROOT/bench/acked.lua" \
+  BENCH_IDS_DIR=$3 wrk -t2 -c"$CONNECTIONS" -d"$1s" --timeout 5s -s "$ROOT/bench/recommend.lua" \
     "http://127.0.0.1:$2/api/v1/recommendations" > "$3/wrk.txt" 2>&1 || true
   awk '/Requests\/sec/ {print $2}' "$3/wrk.txt"
 }

@@ -11,6 +11,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -40,11 +42,7 @@ DRL="$WORK/rules/flux-lora/presets.drl"
 APP_PID=""
 
 stop_app() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID"
-    for _ in $(seq 1 300); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$APP_PID" 2>/dev/null || true
-  fi
+  stop_pid "$APP_PID"
   APP_PID=""
 }
 trap stop_app EXIT
@@ -53,10 +51,9 @@ echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(jav
 echo "== jar: $JAR, heap $HEAP, work dir $WORK"
 
 # start_app DATA_DIR: starts the jar and sets first_answer_ms to the time from launch to the first
-# recommendation answered. It waits for the port with bash's own /dev/tcp (no process per probe, so
-# the wait does not steal CPU from the start-up it measures), then asks until an answer comes back.
+# recommendation answered.
 start_app() {
-  local started_ns code
+  local started_ns
   started_ns=$(date +%s%N)
   GUIDES_ADMIN_TOKEN=$TOKEN java $HEAP -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
     --server.address=127.0.0.1 --server.port="$PORT" \
@@ -64,24 +61,9 @@ start_app() {
     --spring.datasource.url="jdbc:h2:file:$1/lora-guide;DB_CLOSE_ON_EXIT=FALSE" \
     > "$WORK/app.log" 2>&1 &
   APP_PID=$!
-  first_answer_ms=""
-  for _ in $(seq 1 600); do
-    if { exec 3<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null; then
-      exec 3>&-
-      break
-    fi
-    sleep 0.05
-  done
-  for _ in $(seq 1 100); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/api/v1/recommendations" \
-      -H 'Content-Type: application/json' -d '{"actor":{"id":"bench-first"},"dataset":{"imageCount":23}}' || true)
-    if [ "$code" = "200" ]; then
-      first_answer_ms=$(( ($(date +%s%N) - started_ns) / 1000000 ))
-      break
-    fi
-    sleep 0.05
-  done
-  [ -n "$first_answer_ms" ] || { echo "service did not answer; see $WORK/app.log"; exit 1; }
+  first_answer_ms=$(first_answer "$PORT" /api/v1/recommendations \
+    '{"actor":{"id":"bench-first"},"dataset":{"imageCount":23}}' "$started_ns") \
+    || { echo "service did not answer; see $WORK/app.log"; exit 1; }
 }
 
 declare -a STARTS
@@ -90,16 +72,9 @@ for start in $(seq 1 "$RUNS"); do
   STARTS+=("$first_answer_ms")
   if [ "$start" -lt "$RUNS" ]; then stop_app; fi
 done
-echo "== start to first answer (ms): $(printf '%s\n' "${STARTS[@]}" | sort -g | awk '{v[NR]=$1} END {printf "min %s / median %s / max %s", v[1], v[int((NR+1)/2)], v[NR]}')   (target <= 6000)"
+echo "== start to first answer (ms): $(spread "${STARTS[@]}")   (target <= 6000)"
 DATA="$WORK/data-$RUNS"
 
-# wrk prints latencies as 850.00us, 1.23ms or 1.01s; everything below is in ms.
-to_ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
-}
-
-# CPU time the service has used so far (user + system, in clock ticks), from /proc.
-app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 TICKS=$(getconf CLK_TCK)
 # The same for the decision-log writer thread alone (its name is cut to 15 characters in /proc).
 writer_cpu_ticks() {
@@ -110,24 +85,19 @@ writer_cpu_ticks() {
   echo 0
 }
 
-# run_wrk NAME SCRIPT PATH -> prints "rps p50ms p99ms failed service-cpu-us-per-request"
+# run_wrk NAME SCRIPT PATH -> prints "rps p50ms p99ms failed service-cpu-us-per-request
+# writer-cpu-us-per-request"
 run_wrk() {
-  local out cpu_before cpu_after log_before log_after rps p50 p99 non2xx sockerr requests cpu_us log_us
-  cpu_before=$(app_cpu_ticks)
+  local out cpu_before cpu_after log_before log_after requests log_us
+  cpu_before=$(cpu_ticks "$APP_PID")
   log_before=$(writer_cpu_ticks)
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 2s --latency -s "$2" "$BASE$3")
-  cpu_after=$(app_cpu_ticks)
+  cpu_after=$(cpu_ticks "$APP_PID")
   log_after=$(writer_cpu_ticks)
   echo "$out" > "$WORK/wrk-$1.txt"
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
-  p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
-  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  cpu_us=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$requests" -v t="$TICKS" 'BEGIN {printf "%.0f", (b - a) / t / n * 1e6}')
   log_us=$(awk -v a="$log_before" -v b="$log_after" -v n="$requests" -v t="$TICKS" 'BEGIN {printf "%.0f", (b - a) / t / n * 1e6}')
-  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $cpu_us $log_us"
+  echo "$(wrk_figures "$out" 1 $((cpu_after - cpu_before))) $log_us"
 }
 
 echo "== warm-up"
@@ -146,7 +116,6 @@ for run in $(seq 1 "$RUNS"); do
   P99_RATIO+=("$(awk -v a="$r_p99" -v b="$b_p99" 'BEGIN {printf "%.3f", a / b}')")
 done
 
-spread() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {printf "min %s / median %s / max %s", v[1], v[int((NR+1)/2)], v[NR]}'; }
 echo
 echo "throughput ratio recommend/baseline: $(spread "${RPS_RATIO[@]}")   (target >= 0.85)"
 echo "p99 ratio recommend/baseline:        $(spread "${P99_RATIO[@]}")   (target <= 1.2)"

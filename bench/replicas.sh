@@ -73,7 +73,7 @@ LB="http://127.0.0.1:$LB_PORT"
 load_lb() {
   mkdir -p "$2"
   BENCH_IDS_DIR=$2 BENCH_SERVED_BY=1 wrk -t2 -c"$CONNECTIONS" -d"$1s" --timeout 10s \
-    -s "$ROOT/bench/acked.lua" "$LB/api/v1/recommendations" > "$2/wrk.txt" 2>&1 || true
+    -s "$ROOT/bench/recommend.lua" "$LB/api/v1/recommendations" > "$2/wrk.txt" 2>&1 || true
 }
 failed_of() {
   awk '/Non-2xx/ {n += $5} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$1/wrk.txt"

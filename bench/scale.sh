@@ -90,7 +90,7 @@ explain() {
 wrk_load() {
   mkdir -p "$WORK/$1"
   BENCH_IDS_DIR="$WORK/$1" wrk -t2 -c"$CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 10s --latency \
-    -s "$ROOT/bench/acked.lua" "$BASE/api/v1/recommendations" > "$WORK/$1/wrk.txt" 2>&1 || true
+    -s "$ROOT/bench/recommend.lua" "$BASE/api/v1/recommendations" > "$WORK/$1/wrk.txt" 2>&1 || true
   awk '/Requests\/sec/ {rps = $2} $1 == "99%" {p99 = $2} /Latency/ && !lat {max = $4; lat = 1}
        /Non-2xx/ {f += $5} /Socket errors/ {gsub(",", ""); f += $4 + $6 + $8 + $10}
        END {print rps, p99, max, f + 0}' "$WORK/$1/wrk.txt"

@@ -8,16 +8,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same batch only wait for each other's commit.
  */
 @Component
-class DecisionLogRetention implements SmartLifecycle {
+class DecisionLogRetention {
 
 	private static final Logger logger = LoggerFactory.getLogger(DecisionLogRetention.class);
 
@@ -51,8 +47,6 @@ class DecisionLogRetention implements SmartLifecycle {
 
 	private final Clock clock = Clock.systemUTC();
 
-	private ScheduledExecutorService thread;
-
 	DecisionLogRetention(JdbcTemplate jdbc, TransactionTemplate transaction, Exposures exposures,
 			DecisionLogProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
@@ -69,6 +63,9 @@ class DecisionLogRetention implements SmartLifecycle {
 	 * @return decisions deleted
 	 */
 	long pass() {
+		if (keepsEverything()) {
+			return 0;
+		}
 		Instant cutoff = this.clock.instant().minus(this.properties.retention());
 		long started = System.nanoTime();
 		long total = 0;
@@ -127,7 +124,7 @@ class DecisionLogRetention implements SmartLifecycle {
 		return this.jdbc.batchUpdate(sql, ids, ids.size(), (statement, id) -> statement.setObject(1, id));
 	}
 
-	private void passLogged() {
+	void passLogged() {
 		try {
 			pass();
 		}
@@ -137,34 +134,8 @@ class DecisionLogRetention implements SmartLifecycle {
 		}
 	}
 
-	@Override
-	public synchronized void start() {
-		if (this.properties.retention().isZero()) {
-			return;
-		}
-		this.thread = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "decision-log-retention");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = this.properties.retentionInterval().toMillis();
-		// The first pass waits one interval too: not while the service starts.
-		this.thread.scheduleWithFixedDelay(this::passLogged, millis, millis, TimeUnit.MILLISECONDS);
-		logger.info("Decision log keeps {} of decisions; retention runs every {}", this.properties.retention(),
-				this.properties.retentionInterval());
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.thread != null) {
-			this.thread.shutdownNow();
-			this.thread = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.thread != null;
+	boolean keepsEverything() {
+		return this.properties.retention().isZero();
 	}
 
 	private record Old(UUID id, Exposures.Decision decision) {

@@ -1,21 +1,15 @@
 package dev.loraguide.security;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The API tokens the service accepts, by SHA-256: those given as settings, plus those of
@@ -23,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
  * rotated and revoked without a restart. A file that cannot be read or parsed leaves the
  * tokens it last held in force and is reported once.
  */
-class ApiTokens implements SmartLifecycle {
+class ApiTokens {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiTokens.class);
 
@@ -31,20 +25,15 @@ class ApiTokens implements SmartLifecycle {
 
 	private final Path file;
 
-	private final Duration scanInterval;
-
 	private final AtomicReference<Map<String, ApiToken>> bySha256 = new AtomicReference<>(Map.of());
 
 	private byte[] fileContent;
 
 	private String lastProblem;
 
-	private ScheduledExecutorService thread;
-
-	ApiTokens(List<ApiToken> fromSettings, Path file, Duration scanInterval) {
+	ApiTokens(List<ApiToken> fromSettings, Path file) {
 		this.fromSettings = List.copyOf(fromSettings);
 		this.file = file;
-		this.scanInterval = scanInterval;
 		this.bySha256.set(index(List.of()));
 		scan();
 	}
@@ -89,30 +78,6 @@ class ApiTokens implements SmartLifecycle {
 		this.fromSettings.forEach((token) -> index.put(token.sha256(), token));
 		fromFile.forEach((token) -> index.putIfAbsent(token.sha256(), token));
 		return Map.copyOf(index);
-	}
-
-	@Override
-	public synchronized void start() {
-		this.thread = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread watcher = new Thread(task, "tokens-watcher");
-			watcher.setDaemon(true);
-			return watcher;
-		});
-		long millis = this.scanInterval.toMillis();
-		this.thread.scheduleWithFixedDelay(this::scan, millis, millis, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.thread != null) {
-			this.thread.shutdownNow();
-			this.thread = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.thread != null;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.loraguide.system.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,13 @@ class SecurityConfiguration {
 		if (!configured) {
 			GeneratedCredential.generate(settings.tokensFile());
 		}
-		return new ApiTokens(fromSettings, settings.tokensFile(), settings.tokensScanInterval());
+		return new ApiTokens(fromSettings, settings.tokensFile());
+	}
+
+	/** Tokens are added, rotated and revoked in the file without a restart. */
+	@Bean
+	PeriodicTask tokensWatcher(ApiTokens tokens, SecuritySettings settings) {
+		return new PeriodicTask("tokens-watcher", settings.tokensScanInterval(), tokens::scan);
 	}
 
 	/**

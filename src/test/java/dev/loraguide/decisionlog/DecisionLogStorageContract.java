@@ -85,9 +85,14 @@ abstract class DecisionLogStorageContract {
 	 * database down would otherwise wait out the 30 s default when the writer stops.
 	 */
 	private static DecisionLogProperties properties(Durability durability, int queueCapacity) {
+		return properties(durability, queueCapacity, Duration.ofSeconds(3));
+	}
+
+	private static DecisionLogProperties properties(Durability durability, int queueCapacity,
+			Duration shutdownTimeout) {
 		return new DecisionLogProperties(durability, queueCapacity, 500, Duration.ofMillis(10), Duration.ofSeconds(5),
-				Duration.ofSeconds(7), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofDays(3),
-				Duration.ofHours(1), 100);
+				Duration.ofSeconds(7), Duration.ofSeconds(10), shutdownTimeout, Duration.ofDays(3), Duration.ofHours(1),
+				100);
 	}
 
 	private void assemble(DecisionLogProperties properties) {
@@ -145,6 +150,10 @@ abstract class DecisionLogStorageContract {
 
 	@Test
 	void cleanShutdownWritesEverythingStillQueued() {
+		// The default shutdown timeout: writing 2,000 rows is what this test measures,
+		// and a
+		// busy machine may take more than a few seconds for it.
+		assemble(properties(Durability.ASYNC, 10_000, Duration.ofSeconds(30)));
 		String experiment = "exp-" + UUID.randomUUID();
 		for (int i = 0; i < 2_000; i++) {
 			this.queue.record(Decisions.enrolled("actor-" + i, experiment, "control"));

@@ -119,7 +119,7 @@ class GuideGateTests {
 	@BeforeAll
 	void editEveryGuideAtOnce() {
 		for (String id : List.of("loop", "heap", "recursion", "huge", "slow", "gap", "long-names", "other")) {
-			this.goodRevisions.put(id, (String) details(id).get("revision"));
+			this.goodRevisions.put(id, (String) guides().details(id).get("revision"));
 		}
 		append(rules.guide("loop"), LOOP);
 		append(rules.guide("heap"), FILL_THE_HEAP);
@@ -181,8 +181,8 @@ class GuideGateTests {
 	@Test
 	void hostileGuidePresentAtStartUpIsSkippedWithItsReason() {
 		assertThat(healthProblems("loop-at-start")).contains("did not finish within");
-		assertThat(guidesHealth()).containsEntry("status", "UP");
-		assertThat(details("loop-at-start").get("status")).isNotEqualTo("serving");
+		assertThat(guides().health()).containsEntry("status", "UP");
+		assertThat(guides().details("loop-at-start").get("status")).isNotEqualTo("serving");
 		recommendation("loop-at-start", 20, "Ada").expectStatus().isNotFound();
 	}
 
@@ -216,13 +216,13 @@ class GuideGateTests {
 	}
 
 	private void assertRefusedAndStillServing(String id, String reason) {
-		await().atMost(DEADLINE).until(() -> "refused".equals(details(id).get("status")));
-		Map<String, Object> details = details(id);
+		await().atMost(DEADLINE).until(() -> "refused".equals(guides().details(id).get("status")));
+		Map<String, Object> details = guides().details(id);
 		assertThat(details.get("revision")).isEqualTo(this.goodRevisions.get(id));
 		assertThat(located(details.get("problems"))).contains(reason);
 		assertThat(healthProblems(id)).contains(reason);
 		assertThat(learningRate(id, 20)).isEqualTo(0.0004);
-		assertThat(guidesHealth()).containsEntry("status", "UP");
+		assertThat(guides().health()).containsEntry("status", "UP");
 	}
 
 	/**
@@ -243,33 +243,8 @@ class GuideGateTests {
 		RulesFolder.write(file, RulesFolder.read(file) + drl);
 	}
 
-	private Map<String, Object> details(String id) {
-		return this.http.get()
-			.uri("/api/v1/guides/{id}", id)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> guidesHealth() {
-		Map<String, Object> health = this.http.get()
-			.uri("/actuator/health")
-			.header("Authorization", TestCredentials.ADMIN)
-			.exchange()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-		return (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("guides");
-	}
-
-	@SuppressWarnings("unchecked")
 	private String healthProblems(String id) {
-		Map<String, Object> details = (Map<String, Object>) guidesHealth().get("details");
-		return String.valueOf(((Map<String, Object>) details.get(id)).get("problems"));
+		return String.valueOf(guides().health(id).get("problems"));
 	}
 
 	private RestTestClient.ResponseSpec recommendation(String guide, int imageCount, String actorName) {
@@ -289,6 +264,10 @@ class GuideGateTests {
 			.returnResult()
 			.getResponseBody();
 		return (Double) ((Map<String, Object>) answer.get("parameters")).get("learningRate");
+	}
+
+	private GuidesOverHttp guides() {
+		return new GuidesOverHttp(this.http);
 	}
 
 }

@@ -120,8 +120,8 @@ class LiveGuidesTests {
 		String good = revisionOf("broken-edit");
 		breakSyntax(guide);
 
-		await().atMost(DEADLINE).until(() -> "refused".equals(details("broken-edit").get("status")));
-		assertThat(details("broken-edit")).satisfies((details) -> {
+		await().atMost(DEADLINE).until(() -> "refused".equals(guides().details("broken-edit").get("status")));
+		assertThat(guides().details("broken-edit")).satisfies((details) -> {
 			assertThat(details.get("revision")).isEqualTo(good);
 			assertThat(problems(details)).anySatisfy((problem) -> {
 				assertThat(problem).containsEntry("file", "presets.drl");
@@ -131,7 +131,7 @@ class LiveGuidesTests {
 		Map<String, Object> answer = recommend("broken-edit", 20);
 		assertThat(answer).extracting("guide").extracting("revision").isEqualTo(good);
 		assertThat(answer).extracting("parameters").extracting("learningRate").isEqualTo(0.00025);
-		assertThat(guidesHealthOf("broken-edit")).satisfies((health) -> {
+		assertThat(guides().health("broken-edit")).satisfies((health) -> {
 			assertThat(health).containsEntry("revision", good);
 			assertThat(health.get("problems")).asString().contains("presets.drl:24:");
 		});
@@ -141,24 +141,24 @@ class LiveGuidesTests {
 	void fixAfterBrokenEditGoesLive() {
 		Path guide = newGuide("flux-lora", "fixed");
 		breakSyntax(guide);
-		await().atMost(DEADLINE).until(() -> "refused".equals(details("fixed").get("status")));
+		await().atMost(DEADLINE).until(() -> "refused".equals(guides().details("fixed").get("status")));
 
 		RulesFolder.replace(guide.resolve("presets.drl"), "imageCount <= )", "imageCount <= 30 )");
 		changeLearningRateOfPresetB(guide, "0.00025", "0.0003");
 
-		await().atMost(DEADLINE).until(() -> "serving".equals(details("fixed").get("status")));
-		assertThat(problems(details("fixed"))).isEmpty();
+		await().atMost(DEADLINE).until(() -> "serving".equals(guides().details("fixed").get("status")));
+		assertThat(problems(guides().details("fixed"))).isEmpty();
 		assertThat(learningRateAt20Images("fixed")).isEqualTo(0.0003);
 	}
 
 	@Test
 	void brokenGuideThenNewGuideAreBothHandled() {
 		breakSyntax(newGuide("flux-lora", "guide-a"));
-		await().atMost(DEADLINE).until(() -> "refused".equals(details("guide-a").get("status")));
+		await().atMost(DEADLINE).until(() -> "refused".equals(guides().details("guide-a").get("status")));
 
 		newGuide("legacy-defaults", "guide-b");
 
-		assertThat(details("guide-a").get("status")).isEqualTo("refused");
+		assertThat(guides().details("guide-a").get("status")).isEqualTo("refused");
 		assertThat(recommend("guide-b", 20)).extracting("preset").extracting("id").isEqualTo("legacy");
 	}
 
@@ -236,7 +236,7 @@ class LiveGuidesTests {
 
 	@Test
 	void adminReloadWithTokenReportsEachGuide() {
-		Map<String, Object> report = adminReload();
+		Map<String, Object> report = guides().reload("Bearer " + ADMIN_TOKEN);
 
 		assertThat(guidesOf(report)).anySatisfy((reload) -> {
 			assertThat(reload).containsEntry("guide", "flux-lora").containsEntry("outcome", "unchanged");
@@ -270,7 +270,8 @@ class LiveGuidesTests {
 			RulesFolder.write(drl, original.replace("setLearningRate( 0.0004 )", "setLearningRate( " + rate + " )"));
 			String revision = GuideSource.read(guide).revision();
 			rateByRevision.put(revision, Double.parseDouble(rate));
-			assertThat(guidesOf(adminReload())).filteredOn((reload) -> reload.get("guide").equals("hammered"))
+			assertThat(guidesOf(guides().reload("Bearer " + ADMIN_TOKEN)))
+				.filteredOn((reload) -> reload.get("guide").equals("hammered"))
 				.singleElement()
 				.extracting((reload) -> reload.get("revision"))
 				.isEqualTo(revision);
@@ -311,34 +312,9 @@ class LiveGuidesTests {
 		return result.getStatus().is2xxSuccessful() ? (String) result.getResponseBody().get("revision") : null;
 	}
 
-	private Map<String, Object> details(String id) {
-		return this.http.get()
-			.uri("/api/v1/guides/{id}", id)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-	}
-
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> problems(Map<String, Object> details) {
 		return (List<Map<String, Object>>) details.get("problems");
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> guidesHealthOf(String id) {
-		Map<String, Object> health = this.http.get()
-			.uri("/actuator/health")
-			.header(HttpHeaders.AUTHORIZATION, TestCredentials.ADMIN)
-			.exchange()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-		Map<String, Object> guides = (Map<String, Object>) ((Map<String, Object>) health.get("components"))
-			.get("guides");
-		return (Map<String, Object>) ((Map<String, Object>) guides.get("details")).get(id);
 	}
 
 	private RestTestClient.ResponseSpec recommendation(String guide, int imageCount) {
@@ -360,18 +336,6 @@ class LiveGuidesTests {
 	@SuppressWarnings("unchecked")
 	private double learningRateAt20Images(String guide) {
 		return (Double) ((Map<String, Object>) recommend(guide, 20).get("parameters")).get("learningRate");
-	}
-
-	private Map<String, Object> adminReload() {
-		return this.http.post()
-			.uri("/api/v1/admin/guides/reload")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -425,6 +389,10 @@ class LiveGuidesTests {
 			return this.events.stream().flatMap((event) -> event.changed().stream()).collect(Collectors.toSet());
 		}
 
+	}
+
+	private GuidesOverHttp guides() {
+		return new GuidesOverHttp(this.http);
 	}
 
 }
