@@ -75,13 +75,6 @@ done
 echo "== start to first answer (ms): $(spread "${STARTS[@]}")   (target <= 6000)"
 DATA="$WORK/data-$RUNS"
 
-# wrk prints latencies as 850.00us, 1.23ms or 1.01s; everything below is in ms.
-to_ms() {
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
-}
-
-# CPU time the service has used so far (user + system, in clock ticks), from /proc.
-app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 TICKS=$(getconf CLK_TCK)
 # The same for the decision-log writer thread alone (its name is cut to 15 characters in /proc).
 writer_cpu_ticks() {
@@ -92,24 +85,19 @@ writer_cpu_ticks() {
   echo 0
 }
 
-# run_wrk NAME SCRIPT PATH -> prints "rps p50ms p99ms failed service-cpu-us-per-request"
+# run_wrk NAME SCRIPT PATH -> prints "rps p50ms p99ms failed service-cpu-us-per-request
+# writer-cpu-us-per-request"
 run_wrk() {
-  local out cpu_before cpu_after log_before log_after rps p50 p99 non2xx sockerr requests cpu_us log_us
-  cpu_before=$(app_cpu_ticks)
+  local out cpu_before cpu_after log_before log_after requests log_us
+  cpu_before=$(cpu_ticks "$APP_PID")
   log_before=$(writer_cpu_ticks)
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 2s --latency -s "$2" "$BASE$3")
-  cpu_after=$(app_cpu_ticks)
+  cpu_after=$(cpu_ticks "$APP_PID")
   log_after=$(writer_cpu_ticks)
   echo "$out" > "$WORK/wrk-$1.txt"
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p50=$(to_ms "$(echo "$out" | awk '$1=="50%" {print $2}')")
-  p99=$(to_ms "$(echo "$out" | awk '$1=="99%" {print $2}')")
-  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  cpu_us=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$requests" -v t="$TICKS" 'BEGIN {printf "%.0f", (b - a) / t / n * 1e6}')
   log_us=$(awk -v a="$log_before" -v b="$log_after" -v n="$requests" -v t="$TICKS" 'BEGIN {printf "%.0f", (b - a) / t / n * 1e6}')
-  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${sockerr:-0} )) $cpu_us $log_us"
+  echo "$(wrk_figures "$out" 1 $((cpu_after - cpu_before))) $log_us"
 }
 
 echo "== warm-up"

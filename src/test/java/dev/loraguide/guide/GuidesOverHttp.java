@@ -19,14 +19,12 @@ record GuidesOverHttp(RestTestClient http) {
 
 	/** {@code GET /api/v1/guides/{id}}. */
 	Map<String, Object> details(String id) {
-		return this.http.get()
-			.uri("/api/v1/guides/{id}", id)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return ok(this.http.get().uri("/api/v1/guides/{id}", id));
+	}
+
+	/** {@code POST /api/v1/admin/guides/reload}: the reload's report. */
+	Map<String, Object> reload(String authorization) {
+		return ok(this.http.post().uri("/api/v1/admin/guides/reload").header(HttpHeaders.AUTHORIZATION, authorization));
 	}
 
 	/** The {@code guides} component of health, as an admin sees it. */
@@ -40,6 +38,10 @@ record GuidesOverHttp(RestTestClient http) {
 			.returnResult()
 			.getResponseBody();
 		return (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("guides");
+	}
+
+	private static Map<String, Object> ok(RestTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
 	}
 
 	/** One guide's entry in the guides' component of health. */

@@ -236,7 +236,7 @@ class LiveGuidesTests {
 
 	@Test
 	void adminReloadWithTokenReportsEachGuide() {
-		Map<String, Object> report = adminReload();
+		Map<String, Object> report = guides().reload("Bearer " + ADMIN_TOKEN);
 
 		assertThat(guidesOf(report)).anySatisfy((reload) -> {
 			assertThat(reload).containsEntry("guide", "flux-lora").containsEntry("outcome", "unchanged");
@@ -270,7 +270,8 @@ class LiveGuidesTests {
 			RulesFolder.write(drl, original.replace("setLearningRate( 0.0004 )", "setLearningRate( " + rate + " )"));
 			String revision = GuideSource.read(guide).revision();
 			rateByRevision.put(revision, Double.parseDouble(rate));
-			assertThat(guidesOf(adminReload())).filteredOn((reload) -> reload.get("guide").equals("hammered"))
+			assertThat(guidesOf(guides().reload("Bearer " + ADMIN_TOKEN)))
+				.filteredOn((reload) -> reload.get("guide").equals("hammered"))
 				.singleElement()
 				.extracting((reload) -> reload.get("revision"))
 				.isEqualTo(revision);
@@ -335,18 +336,6 @@ class LiveGuidesTests {
 	@SuppressWarnings("unchecked")
 	private double learningRateAt20Images(String guide) {
 		return (Double) ((Map<String, Object>) recommend(guide, 20).get("parameters")).get("learningRate");
-	}
-
-	private Map<String, Object> adminReload() {
-		return this.http.post()
-			.uri("/api/v1/admin/guides/reload")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	@SuppressWarnings("unchecked")
