@@ -2,12 +2,13 @@
 # CPU per recommendation by component: starts the packaged service at -Xmx256m on 127.0.0.1, warms it
 # up, then for single requests and for batches records a JFR profile over one wrk run while reading
 # each thread's CPU time from /proc. Prints CPU microseconds per recommendation by thread group
-# (request threads, decision-log writer, GC, JIT) and splits the Java threads' part by component
-# with bench/jfr-breakdown.py. See bench/README.md.
+# (request threads, decision-log writer, GC, JIT) with the kernel's share of each, and splits the Java
+# threads' part by component with bench/jfr-breakdown.py. See bench/README.md.
 #
 #   bench/cpu-breakdown.sh                  # WARMUP=45 DURATION=20, packages the jar if missing
 #   SKIP_PACKAGE=0 bench/cpu-breakdown.sh   # package first
 #   JAR=/tmp/old.jar KINDS=single bench/cpu-breakdown.sh   # an older build, single requests only
+#   DETAIL=5 bench/cpu-breakdown.sh         # also the 5 methods each component's samples fell in most
 #
 # Every request goes to 127.0.0.1 only, bounded in time (wrk -d) and count (BENCH_MAX_REQUESTS_PER_THREAD).
 set -euo pipefail
@@ -47,12 +48,12 @@ done
 curl -s -o /dev/null --max-time 2 "$BASE/actuator/health/liveness" || { echo "not up; see $WORK/app.log"; exit 1; }
 
 # Each thread's CPU ticks with its group, from /proc (thread names there are cut to 15 characters):
-# "TID GROUP TICKS".
+# "TID GROUP USER_TICKS KERNEL_TICKS".
 thread_ticks() {
   local task comm ticks group
   for task in /proc/"$APP_PID"/task/*; do
     comm=$(cat "$task/comm" 2>/dev/null) || continue
-    ticks=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null) || continue
+    ticks=$(awk '{print $14, $15}' "$task/stat" 2>/dev/null) || continue
     case "$comm" in
       http-nio*) group=requests ;;
       decision-log-wr) group=writer ;;
@@ -89,16 +90,21 @@ for kind in $KINDS; do
   recs=$((requests * per))
   echo
   echo "== $kind: $requests requests, $recs recommendations in ${DURATION}s, $(echo "$out" | awk '/Requests\/sec/ {print $2}') requests/s (load average $load)"
-  declare -A US=()
+  declare -A US=() USER=() KERNEL=()
   # Per thread, so that a thread that ends or starts during the run does not skew its group.
-  while read -r group ticks; do
-    US[$group]=$(awk -v d="$ticks" -v n="$recs" -v t="$TICKS" 'BEGIN {printf "%.1f", d / t / n * 1e6}')
-  done < <(awk 'NR == FNR {before[$1] = $3; next} {d[$2] += $3 - (($1 in before) ? before[$1] : 0)} END {for (g in d) print g, d[g]}' \
-    "$WORK/ticks-before-$kind" "$WORK/ticks-after-$kind")
+  while read -r group user kernel; do
+    US[$group]=$(awk -v u="$user" -v k="$kernel" -v n="$recs" -v t="$TICKS" 'BEGIN {printf "%.1f", (u + k) / t / n * 1e6}')
+    USER[$group]=$(awk -v u="$user" -v n="$recs" -v t="$TICKS" 'BEGIN {printf "%.1f", u / t / n * 1e6}')
+    KERNEL[$group]=$(awk -v k="$kernel" -v n="$recs" -v t="$TICKS" 'BEGIN {printf "%.1f", k / t / n * 1e6}')
+  done < <(awk 'NR == FNR {user[$1] = $3; sys[$1] = $4; next}
+    {u[$2] += $3 - (($1 in user) ? user[$1] : 0); k[$2] += $4 - (($1 in sys) ? sys[$1] : 0)}
+    END {for (g in u) print g, u[g], k[g]}' "$WORK/ticks-before-$kind" "$WORK/ticks-after-$kind")
   total=$(printf '%s\n' "${US[@]}" | awk '{s += $1} END {printf "%.1f", s}')
   echo "CPU us per recommendation: total $total = requests ${US[requests]:-0} + decision-log writer ${US[writer]:-0} + GC ${US[gc]:-0} + JIT ${US[jit]:-0} + other ${US[other]:-0}"
-  "$ROOT/bench/jfr-breakdown.py" "$WORK/$kind.jfr" --group "requests=http-nio=${US[requests]:-0}" \
-    --group "decision-log writer=decision-log-writer=${US[writer]:-0}"
-  unset US
+  echo "in the kernel (system time, not in the JFR samples below): requests ${KERNEL[requests]:-0}, decision-log writer ${KERNEL[writer]:-0}, other ${KERNEL[other]:-0}"
+  # JFR samples Java code only, so its shares split the threads' user time.
+  "$ROOT/bench/jfr-breakdown.py" "$WORK/$kind.jfr" --group "requests=http-nio=${USER[requests]:-0}" \
+    --group "decision-log writer=decision-log-writer=${USER[writer]:-0}" --detail "${DETAIL:-0}"
+  unset US USER KERNEL
 done
 echo "recordings and logs: $WORK"

@@ -2,7 +2,7 @@
 """CPU per recommendation by component, from a JFR recording's jdk.ExecutionSample stacks.
 
     bench/jfr-breakdown.py RECORDING.jfr [--group NAME=THREAD_PREFIX=US_PER_RECOMMENDATION ...]
-                           [--between START,END ...]
+                           [--between START,END ...] [--detail N]
 
 Each sample is charged to the first frame, from the top of the stack down, whose class belongs to a
 known component (so a HashMap.get inside Jackson counts as Jackson, and JDK frames count for their
@@ -10,7 +10,8 @@ caller). Samples are grouped by thread (request threads, the decision-log writer
 given the CPU microseconds its threads used per recommendation (bench/cpu-breakdown.sh reads them
 from /proc), the shares are turned into microseconds per recommendation. --between keeps the samples taken between two
 Unix times (seconds), so that one recording over several runs (bench/side-by-side.sh JFR=1) can be
-split by run: a wrk-NAME.txt file is written as its run ends.
+split by run: a wrk-NAME.txt file is written as its run ends. --detail N lists under each component
+the N methods its samples were charged to most (the component's frame nearest the top of the stack).
 """
 import argparse
 import collections
@@ -21,9 +22,19 @@ import sys
 
 # First match wins, from the top of the stack down: put the narrower prefixes first.
 COMPONENTS = [
-    ("java.util.UUID", "UUID.randomUUID / SecureRandom"),
-    ("sun.security.provider", "UUID.randomUUID / SecureRandom"),
-    ("java.security.SecureRandom", "UUID.randomUUID / SecureRandom"),
+    ("java.util.UUID", "UUID / SecureRandom"),
+    ("com.fasterxml.uuid", "UUID / SecureRandom"),
+    ("sun.security.provider", "UUID / SecureRandom"),
+    ("java.security.SecureRandom", "UUID / SecureRandom"),
+    # Handing a decision to the writer and back: the queue, the completion the request waits on
+    # (its unpark is charged here, to the writer that completes it) and the acknowledge timeout.
+    ("java.util.concurrent.CompletableFuture", "group-commit handoff"),
+    ("java.util.concurrent.ArrayBlockingQueue", "group-commit handoff"),
+    ("java.util.concurrent.ScheduledThreadPoolExecutor", "group-commit handoff"),
+    ("dev.loraguide.decisionlog.DecisionQueue", "group-commit handoff"),
+    ("dev.loraguide.recommend.Decision", "group-commit handoff"),
+    ("dev.loraguide.recommend.RecommendationSummary", "response summary (ours)"),
+    ("dev.loraguide.system.PlainDecimal", "decimals as text (summary, JSON numbers)"),
     ("dev.loraguide.decisionlog", "decision log (ours)"),
     ("dev.loraguide.recommend", "recommend (ours)"),
     ("dev.loraguide.experiment", "experiment assignment (ours)"),
@@ -55,20 +66,25 @@ COMPONENTS = [
     ("org.apache.catalina", "Tomcat"),
     ("org.apache.coyote", "Tomcat"),
     ("org.apache.tomcat", "Tomcat"),
-    ("sun.nio", "socket I/O (JDK)"),
-    ("java.nio", "socket I/O (JDK)"),
+    ("sun.nio", "NIO buffers, sockets (JDK)"),
+    ("java.nio", "NIO buffers, sockets (JDK)"),
     ("ch.qos.logback", "logging"),
     ("org.slf4j", "logging"),
 ]
 
 
+def frame_name(frame):
+    return frame["method"]["type"]["name"].replace("/", ".") + "." + frame["method"]["name"]
+
+
 def component(frames):
+    """The component a sample is charged to, and the frame that decided it (the top frame when none)."""
     for frame in frames:
         name = frame["method"]["type"]["name"].replace("/", ".")
         for prefix, label in COMPONENTS:
             if name.startswith(prefix):
-                return label
-    return "JDK / other"
+                return label, frame_name(frame)
+    return "JDK / other", frame_name(frames[0]) if frames else "?"
 
 
 def thread_group(thread_name, groups):
@@ -83,6 +99,8 @@ def main():
     parser.add_argument("recording")
     parser.add_argument("--group", action="append", default=[],
                         help="NAME=THREAD_PREFIX=US_PER_RECOMMENDATION, e.g. requests=http-nio=95.2")
+    parser.add_argument("--detail", type=int, default=0,
+                        help="N: under each component, its N methods that the samples were charged to most")
     parser.add_argument("--between", action="append", default=[],
                         help="START,END in Unix seconds: only samples taken in one of these windows")
     args = parser.parse_args()
@@ -95,6 +113,7 @@ def main():
                               args.recording], check=True, capture_output=True, text=True).stdout
     events = json.loads(printed)["recording"]["events"]
     samples = collections.defaultdict(collections.Counter)
+    methods = collections.defaultdict(collections.Counter)
     for event in events:
         values = event["values"]
         if windows:
@@ -103,7 +122,10 @@ def main():
                 continue
         thread = values["sampledThread"]["javaName"] or values["sampledThread"]["osName"] or "?"
         frames = values["stackTrace"]["frames"] if values["stackTrace"] else []
-        samples[thread_group(thread, groups)][component(frames)] += 1
+        group = thread_group(thread, groups)
+        label, method = component(frames)
+        samples[group][label] += 1
+        methods[(group, label)][method] += 1
     us_by_group = {name: us for name, _, us in groups}
     for group in [name for name, _, _ in groups] + ["other threads"]:
         counts = samples.get(group)
@@ -116,7 +138,9 @@ def main():
         for label, count in counts.most_common():
             share = count / total
             cost = f"{share * us:8.1f} us" if us is not None else ""
-            print(f"  {label:34s} {share * 100:5.1f} % {cost}")
+            print(f"  {label:40s} {share * 100:5.1f} % {cost}")
+            for method, n in methods[(group, label)].most_common(args.detail):
+                print(f"      {n * 100 / total:5.1f} %  {method}")
         print()
 
 

@@ -5,9 +5,12 @@
 -- ids-<thread>.txt there (line-buffered, so a kill -9 of the service or of wrk loses no recorded id);
 -- with BENCH_SERVED_BY set too, "server revision" per answer (the X-Served-By header HAProxy adds), so
 -- the order of revisions per replica can be checked.
+-- BENCH_DELAY_MS paces each connection (that many milliseconds before each request): a bounded rate,
+-- which leaves CPU for replicas that start while the load runs (bench/replicas.sh).
 local max_requests = tonumber(os.getenv("BENCH_MAX_REQUESTS_PER_THREAD") or "2000000")
 local ids_dir = os.getenv("BENCH_IDS_DIR")
 local served_by = os.getenv("BENCH_SERVED_BY")
+local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local threads = {}
 local counter = 0
 local answered = 0
@@ -40,6 +43,12 @@ request = function()
   return wrk.format("POST", "/api/v1/recommendations", { ["Content-Type"] = "application/json" }, body)
 end
 
+if delay_ms > 0 then
+  delay = function()
+    return delay_ms
+  end
+end
+
 response = function(status, headers, body)
   answered = answered + 1
   if ids and status == 200 then
@@ -47,7 +56,7 @@ response = function(status, headers, body)
     if rid then ids:write(rid, "\n") end
     if seen then
       local revision = body:match('"guide":{"id":"flux%-lora","revision":"([^"]+)"')
-      seen:write(headers["X-Served-By"] or "?", " ", revision or "-", "\n")
+      seen:write(headers["x-served-by"] or headers["X-Served-By"] or "?", " ", revision or "-", "\n")
     end
   end
   if answered >= max_requests then

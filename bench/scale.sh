@@ -81,19 +81,24 @@ insert_rows() {
   echo "   took $(( $(date +%s) - started )) s"
 }
 
+# explain QUERY NAME [SETTINGS]: its plan and time (the settings, "set ...;", for this query only).
 explain() {
-  psql_q "explain (analyze, buffers) $1" > "$WORK/plan-$2.txt"
+  psql_q "${3:-}explain (analyze, buffers) $1" > "$WORK/plan-$2.txt"
   echo "   $2: $(awk '/Execution Time/ {print $3, $4}' "$WORK/plan-$2.txt"), plan: $(grep -oE '(Index Only Scan|Index Scan|Bitmap Heap Scan|Seq Scan|Parallel Seq Scan)[^(]*' "$WORK/plan-$2.txt" | sed 's/  */ /g' | paste -sd';' -)"
 }
 
-# wrk_load NAME: acknowledged write load; prints "requests/s p99 max failed".
+# wrk_load NAME: acknowledged write load; prints "requests/s p50 p99 max failed start end" (start and
+# end of the load in epoch milliseconds, to set beside the retention pass).
 wrk_load() {
   mkdir -p "$WORK/$1"
+  local start
+  start=$(date +%s%3N)
   BENCH_IDS_DIR="$WORK/$1" wrk -t2 -c"$CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 10s --latency \
     -s "$ROOT/bench/recommend.lua" "$BASE/api/v1/recommendations" > "$WORK/$1/wrk.txt" 2>&1 || true
-  awk '/Requests\/sec/ {rps = $2} $1 == "99%" {p99 = $2} /Latency/ && !lat {max = $4; lat = 1}
+  awk -v start="$start" -v end="$(date +%s%3N)" '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2}
+       /Latency/ && !lat {max = $4; lat = 1}
        /Non-2xx/ {f += $5} /Socket errors/ {gsub(",", ""); f += $4 + $6 + $8 + $10}
-       END {print rps, p99, max, f + 0}' "$WORK/$1/wrk.txt"
+       END {print rps, p50, p99, max, f + 0, start, end}' "$WORK/$1/wrk.txt"
 }
 
 measure() {
@@ -105,12 +110,14 @@ measure() {
   echo "== 1. results of lr-gentle ($(psql_q "select count(*) from decision_log where experiment_id = 'lr-gentle'") decisions)"
   explain "select variant, count(*) as actors, sum(decisions) as recommendations from exposure where experiment_id = 'lr-gentle' group by variant" exposures
   explain "select variant, metric, count(*) as n, avg(metric_value) as mean, var_samp(metric_value) as variance from outcome where experiment_id = 'lr-gentle' group by variant, metric" outcomes
+  # The same through the covering index alone, to see whether the planner's choice costs time.
+  explain "select variant, metric, count(*) as n, avg(metric_value) as mean, var_samp(metric_value) as variance from outcome where experiment_id = 'lr-gentle' group by variant, metric" outcomes-by-index "set enable_seqscan = off;"
   start_app scale "$PORT" "$PG_URL"
-  wait_ready "$PORT" 300
+  wait_ready "$PORT" 600
   for n in 1 2 3 4 5; do
     echo "   GET results #$n: $(curl -s -o "$WORK/results.json" -w '%{http_code} in %{time_total} s' --max-time 60 "$BASE/api/v1/experiments/lr-gentle/results") (load average $(load_average))"
   done
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("   ", [(v["name"], v["assignments"], v["recommendations"], v["metrics"]["identityScore"]["count"]) for v in r["variants"]])' "$WORK/results.json"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("   ", [(v["name"], v["assignments"], v["recommendations"], v["metrics"].get("identityScore", {}).get("count")) for v in r["variants"]])' "$WORK/results.json"
 
   echo
   echo "== 2. one retention batch (the oldest 1000 past $RETENTION)"
@@ -120,17 +127,30 @@ measure() {
 
   echo
   echo "== 3. write load without, then with a retention pass (acknowledged mode, ${LOAD_SECONDS}s, $CONNECTIONS connections)"
-  local rps p99 max failed
-  read -r rps p99 max failed < <(wrk_load without)
-  echo "   without retention: $rps requests/s, p99 $p99, max $max, failed $failed (load average $(load_average))"
+  local rps p50 p99 max failed start end
+  read -r rps p50 p99 max failed start end < <(wrk_load without)
+  echo "   without retention: $rps requests/s, p50 $p50, p99 $p99, max $max, failed $failed (load average $(load_average))"
   stop_pid "$APP_PID" >/dev/null
   start_app scale-retention "$PORT" "$PG_URL" --decisionlog.retention="$RETENTION" \
     --decisionlog.retention-interval=5s
-  wait_ready "$PORT" 180
-  read -r rps p99 max failed < <(wrk_load with)
-  echo "   during retention:  $rps requests/s, p99 $p99, max $max, failed $failed (load average $(load_average))"
-  for _ in $(seq 1 600); do grep -q 'retention deleted' "$WORK/scale-retention.log" && break; sleep 1; done
-  echo "   $(grep -h 'retention deleted' "$WORK/scale-retention.log" | head -1 | sed 's/.*DecisionLogRetention *: //')"
+  wait_ready "$PORT" 600
+  read -r rps p50 p99 max failed start end < <(wrk_load with)
+  echo "   with retention:    $rps requests/s, p50 $p50, p99 $p99, max $max, failed $failed (load average $(load_average))"
+  for _ in $(seq 1 900); do grep -q 'retention deleted' "$WORK/scale-retention.log" && break; sleep 1; done
+  # The pass logs when it ends and how long it took: how much of the load ran while it deleted.
+  python3 - "$WORK/scale-retention.log" "$start" "$end" <<'PY'
+import re, sys
+from datetime import datetime
+log, start, end = sys.argv[1], int(sys.argv[2]) / 1000, int(sys.argv[3]) / 1000
+line = next(l for l in open(log) if "retention deleted" in l)
+finished = datetime.fromisoformat(line.split()[0].replace("Z", "+00:00")).timestamp()
+took = int(re.search(r"in (\d+) ms", line).group(1)) / 1000
+began = finished - took
+overlap = max(0.0, min(end, finished) - max(start, began))
+print("   " + line.split(" : ", 1)[1].strip())
+print(f"   the pass ran {began - start:+.1f} s to {finished - start:+.1f} s from the start of the load ({end - start:.1f} s):"
+      f" {overlap:.1f} s of the load ran during it")
+PY
   echo "   decisions older than $RETENTION left: $(psql_q "select count(*) from decision_log where made_at < $cutoff")"
   stop_pid "$APP_PID" >/dev/null
 }

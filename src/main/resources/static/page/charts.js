@@ -3,7 +3,11 @@
 import { el, clear } from './dom.js';
 
 export const MAX_IMAGES = 100000;
-const DECADES = [1, 10, 100, 1000, 10000, 100000];
+// The x axis names only its decades; written out here, not formatted tick by tick.
+const DECADE_LABELS = new Map([[1, '1'], [10, '10'], [100, '100'], [1000, '1,000'], [10000, '10,000'], [100000, '100,000']]);
+// One number format for every y tick: Chart.js's default builds an Intl.NumberFormat per axis
+// and tick spacing, and building one is most of the first draw's cost in a fresh browser.
+const TICK_FORMAT = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
 
 const PARAMETERS = [
   { id: 'steps', title: 'Steps', lines: [['steps', (p) => p.parameters.maxTrainSteps]] },
@@ -54,6 +58,16 @@ const bandsPlugin = {
   },
 };
 
+function linearTick(value) {
+  return TICK_FORMAT.format(value);
+}
+
+// As Chart.js's logarithmic ticks: only 1, 2, 3, 5, 10 and 15 times a power of ten are named.
+function logTick(value, index, ticks) {
+  const significand = value / 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 3, 5, 10, 15].includes(significand) || index > 0.8 * ticks.length ? TICK_FORMAT.format(value) : '';
+}
+
 const charts = new Map();
 
 // series: [{ name, curves, color, dashed }]; the first one's presets and warnings are drawn.
@@ -91,9 +105,9 @@ export function drawCurves(container, series, presets) {
         scales: {
           x: {
             type: 'logarithmic', min: 1, max: MAX_IMAGES, title: { display: true, text: 'images' },
-            ticks: { maxRotation: 0, autoSkip: false, callback: (value) => (DECADES.includes(value) ? value.toLocaleString('en') : '') },
+            ticks: { maxRotation: 0, autoSkip: false, callback: (value) => DECADE_LABELS.get(value) || '' },
           },
-          y: parameter.logY ? { type: 'logarithmic' } : { beginAtZero: true },
+          y: parameter.logY ? { type: 'logarithmic', ticks: { callback: logTick } } : { beginAtZero: true, ticks: { callback: linearTick } },
         },
         plugins: {
           legend: { display: datasets.length > 1, labels: { boxHeight: 2 } },

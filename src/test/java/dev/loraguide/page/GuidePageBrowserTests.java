@@ -141,6 +141,12 @@ class GuidePageBrowserTests {
 	}
 
 	@Test
+	void thePageAsksForTheGuideListBesideItsScripts() {
+		assertThat(this.api.get("/").body())
+			.contains("<link rel=\"preload\" href=\"api/v1/guides\" as=\"fetch\" crossorigin>");
+	}
+
+	@Test
 	void guideViewDrawsEveryParameterOfTheServingRevision() {
 		open("guide");
 		browser.waiting().until((driver) -> chartsDrawn("guide-charts") == 6);
