@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Replays the contract findings of issue 13 against a running service and prints what each answers:
+# Replays hostile requests against the contract (docs/api.md) on a running service and prints what each answers:
 #   bench/contract-replay.sh http://127.0.0.1:8080
 # Only loopback traffic; one request per finding (the 60 MB body is one upload, refused unread).
 set -u

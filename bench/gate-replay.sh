@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Replays every row of the hostile-edit table of issue 12 on the packaged jar, with its default
+# Replays every hostile guide edit on the packaged jar, with its default
 # gate settings, and prints one Markdown table row per edit (docs/live-guides.md, "What a hostile
 # edit gets"):
 #
