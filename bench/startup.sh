@@ -3,11 +3,18 @@
 # (java -jar), the same jar extracted (java -Djarmode=tools -jar ... extract), and the extracted
 # layout with an AppCDS archive of the classes a start loads; and, as the baseline, the jar with no
 # kept verdicts (guides.gate.verdicts empty), which checks every guide in a JVM of its own. The
-# first start (the training start below) checks every guide and keeps the passed verdicts in one
-# folder that every later start reads, as a restart does. See bench/README.md, "Start-up".
+# first start of a build (its training start below) checks every guide and keeps the passed
+# verdicts in one folder that every later start reads, as a restart does. See bench/README.md,
+# "Start to first answer".
 #
-#   bench/startup.sh                  # STARTS=3, the jar in target/ (packaged if missing)
+#   bench/startup.sh                                  # STARTS=3, the jar in target/ (packaged if missing)
 #   JAR=/tmp/other.jar STARTS=5 bench/startup.sh
+#   BASELINE_JAR=/tmp/main.jar STARTS=3 bench/startup.sh   # before/after: both builds, alternating
+#   CHECKED=0 bench/startup.sh                        # leave out the every-guide-checked column
+#
+# With BASELINE_JAR, every layout is started once per build in each round, who goes first
+# alternating from round to round, so that both builds see the same machine; each build has its
+# own training start, verdicts (a kept verdict names the build) and archive.
 #
 # The archive is built the static way (a class list from a training start that answers one
 # request, then -Xshare:dump): JDK 17.0.15 crashes in adjust_lambda_proxy_class_dictionary both
@@ -19,6 +26,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STARTS=${STARTS:-3}
 HEAP=${HEAP:--Xmx256m}
 JAR=${JAR:-$ROOT/target/lora-guide.jar}
+BASELINE_JAR=${BASELINE_JAR:-}
+CHECKED=${CHECKED:-1}
 # shellcheck source=bench/common.sh
 . "$ROOT/bench/common.sh"
 if [ ! -f "$JAR" ]; then
@@ -26,15 +35,17 @@ if [ ! -f "$JAR" ]; then
 fi
 WORK=$(mktemp -d /tmp/lora-startup.XXXXXX)
 cp -r "$ROOT/rules" "$WORK/rules"
-cp "$JAR" "$WORK/lora-guide.jar"
 VERDICTS="$WORK/gate-verdicts"
 APP_PID=""
 trap 'stop_pid "$APP_PID"' EXIT
 BODY='{"actor":{"id":"bench-first","name":"Bench First"},"dataset":{"imageCount":23}}'
+BUILDS=(build)
+if [ -n "$BASELINE_JAR" ]; then
+  BUILDS=(baseline build)
+fi
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-(cd "$WORK" && java -Djarmode=tools -jar lora-guide.jar extract --destination extracted > /dev/null)
-EXTRACTED="$WORK/extracted/lora-guide.jar"
+echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(load)"
 
 # start NAME JAR JVM_ARGS... -> ms from launch to the first recommendation answered; the CPU time
 # the start used up to then (the service's and its reaped check processes', in ms) goes to
@@ -48,43 +59,92 @@ start() {
   APP_PID=$STARTED_PID
   ms=$(first_answer "$port" /api/v1/recommendations "$BODY" "$STARTED_NS")
   awk -v t="$(getconf CLK_TCK)" '{printf "%d\n", ($14 + $15 + $16 + $17) * 1000 / t}' "/proc/$APP_PID/stat" > "$WORK/cpu-$name"
+  thread_cpu "$APP_PID" > "$WORK/threads-$name"
   stop_pid "$APP_PID"
   APP_PID=""
   rm -rf "$WORK/data-$name"
   echo "$ms"
 }
 
+# thread_cpu PID -> the CPU ms the process's threads used so far, by kind of thread (the numbers
+# of numbered threads dropped: C2 CompilerThread0 and 1 count as one), most first; the check
+# processes' CPU is not in it.
+thread_cpu() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(tr -d '0-9' < "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+  done | awk -F'\t' -v t="$(getconf CLK_TCK)" '$2 > 0 {cpu[$1] += $2} END {for (k in cpu) printf "%d\t%s\n", cpu[k] * 1000 / t, k}' | sort -rn
+}
+
 # kept NAME -> how many guides that start served from a kept verdict, without a check
 kept() { grep -c 'passed its check before' "$WORK/$1.log" || true; }
 cpu() { cat "$WORK/cpu-$1"; }
 
-echo "== training start (checks every guide, keeps the verdicts) for the class list, then the archive"
-TRAINING_MS=$(start training "$EXTRACTED" -XX:DumpLoadedClassList="$WORK/classes.lst")
-echo "first start, every guide checked: $TRAINING_MS ms, $(cpu training) ms of CPU, $(ls "$VERDICTS" | wc -l) verdicts kept   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-grep -v '^@lambda' "$WORK/classes.lst" > "$WORK/classes-archived.lst"
-java $HEAP -Xshare:dump -XX:SharedClassListFile="$WORK/classes-archived.lst" \
-  -XX:SharedArchiveFile="$WORK/app.jsa" -jar "$EXTRACTED" > "$WORK/dump.log" 2>&1
-echo "$(wc -l < "$WORK/classes-archived.lst") classes listed, archive $(du -m "$WORK/app.jsa" | cut -f1) MB"
+# prepare BUILD JAR: the build's jar and its extracted layout under WORK/BUILD, a training start
+# (checks every guide, keeps the verdicts, lists the classes), then the archive.
+prepare() {
+  local build=$1 jar=$2 ms
+  mkdir -p "$WORK/$build"
+  cp "$jar" "$WORK/$build/lora-guide.jar"
+  (cd "$WORK/$build" && java -Djarmode=tools -jar lora-guide.jar extract --destination extracted > /dev/null)
+  echo "== $build ($jar): training start (checks every guide, keeps the verdicts) for the class list, then the archive"
+  ms=$(start "$build-training" "$WORK/$build/extracted/lora-guide.jar" -XX:DumpLoadedClassList="$WORK/$build/classes.lst")
+  echo "first start, every guide checked: $ms ms, $(cpu "$build-training") ms of CPU, $(ls "$VERDICTS" | wc -l) verdicts kept   (load average $(load))"
+  grep -v '^@lambda' "$WORK/$build/classes.lst" > "$WORK/$build/classes-archived.lst"
+  java $HEAP -Xshare:dump -XX:SharedClassListFile="$WORK/$build/classes-archived.lst" \
+    -XX:SharedArchiveFile="$WORK/$build/app.jsa" -jar "$WORK/$build/extracted/lora-guide.jar" > "$WORK/$build/dump.log" 2>&1
+  echo "$(wc -l < "$WORK/$build/classes-archived.lst") classes listed, archive $(du -m "$WORK/$build/app.jsa" | cut -f1) MB"
+}
 
-declare -a JARRED EXTRACTED_MS CDS CHECKED JAR_CPU EXTRACTED_CPU CDS_CPU CHECKED_CPU
+for build in "${BUILDS[@]}"; do
+  if [ "$build" = baseline ]; then prepare baseline "$BASELINE_JAR"; else prepare build "$JAR"; fi
+done
+
+LAYOUTS=(jar extracted cds)
+[ "$CHECKED" = 1 ] && LAYOUTS+=(checked)
+declare -A MS CPU
+# one BUILD LAYOUT ROUND: one start, its figures kept under "BUILD LAYOUT"
+one() {
+  local build=$1 layout=$2 round=$3 name="$1-$2-$3" ms
+  case $layout in
+    jar) ms=$(start "$name" "$WORK/$build/lora-guide.jar") ;;
+    extracted) ms=$(start "$name" "$WORK/$build/extracted/lora-guide.jar") ;;
+    cds) ms=$(start "$name" "$WORK/$build/extracted/lora-guide.jar" -XX:SharedArchiveFile="$WORK/$build/app.jsa") ;;
+    checked) ms=$(start "$name" "$WORK/$build/lora-guide.jar" -Dguides.gate.verdicts=) ;;
+  esac
+  MS["$build $layout"]+="$ms "
+  CPU["$build $layout"]+="$(cpu "$name") "
+  printf '%s %-9s %6d ms (CPU %6d ms)' "$build" "$layout" "$ms" "$(cpu "$name")"
+  [ "$layout" != checked ] && printf ', guides served from kept verdicts: %s' "$(kept "$name")"
+  printf '   (load average %s)\n' "$(load)"
+}
+
 for round in $(seq 1 "$STARTS"); do
-  JARRED+=("$(start "jar-$round" "$WORK/lora-guide.jar")")
-  EXTRACTED_MS+=("$(start "extracted-$round" "$EXTRACTED")")
-  CDS+=("$(start "cds-$round" "$EXTRACTED" -XX:SharedArchiveFile="$WORK/app.jsa")")
-  CHECKED+=("$(start "checked-$round" "$WORK/lora-guide.jar" -Dguides.gate.verdicts=)")
-  JAR_CPU+=("$(cpu "jar-$round")")
-  EXTRACTED_CPU+=("$(cpu "extracted-$round")")
-  CDS_CPU+=("$(cpu "cds-$round")")
-  CHECKED_CPU+=("$(cpu "checked-$round")")
-  echo "round $round: jar ${JARRED[-1]} ms (CPU ${JAR_CPU[-1]} ms), extracted ${EXTRACTED_MS[-1]} ms (CPU ${EXTRACTED_CPU[-1]} ms)," \
-    "extracted + AppCDS ${CDS[-1]} ms (CPU ${CDS_CPU[-1]} ms); guides served from kept verdicts:" \
-    "$(kept "jar-$round"), $(kept "extracted-$round"), $(kept "cds-$round");" \
-    "jar checking every guide ${CHECKED[-1]} ms (CPU ${CHECKED_CPU[-1]} ms)   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "== round $round"
+  order=("${BUILDS[@]}")
+  if [ $((round % 2)) = 0 ] && [ "${#BUILDS[@]}" = 2 ]; then order=(build baseline); fi
+  for layout in "${LAYOUTS[@]}"; do
+    for build in "${order[@]}"; do
+      one "$build" "$layout" "$round"
+    done
+  done
+done
+
+echo
+echo "start to first answer, min / median / max over $STARTS:   wall-clock ms | CPU ms"
+for layout in "${LAYOUTS[@]}"; do
+  for build in "${BUILDS[@]}"; do
+    # shellcheck disable=SC2086
+    printf '%-8s %-9s %s | %s\n' "$build" "$layout" "$(spread ${MS["$build $layout"]})" "$(spread ${CPU["$build $layout"]})"
+  done
 done
 echo
-echo "start to first answer, min / median / max over $STARTS:                 wall-clock ms | CPU ms"
-echo "java -jar lora-guide.jar:                          $(spread "${JARRED[@]}") | $(spread "${JAR_CPU[@]}")"
-echo "extracted:                                         $(spread "${EXTRACTED_MS[@]}") | $(spread "${EXTRACTED_CPU[@]}")"
-echo "extracted + AppCDS (-XX:SharedArchiveFile):        $(spread "${CDS[@]}") | $(spread "${CDS_CPU[@]}")"
-echo "java -jar, no kept verdicts (every guide checked): $(spread "${CHECKED[@]}") | $(spread "${CHECKED_CPU[@]}")"
+echo "CPU ms by thread up to the first answer, last round (main is Spring's start; guide-check the guides' load):"
+for build in "${BUILDS[@]}"; do
+  for layout in jar cds; do
+    printf '%-8s %-9s %s\n' "$build" "$layout" "$(head -6 "$WORK/threads-$build-$layout-$STARTS" | awk -F'\t' '{printf "%s %s, ", $2, $1}')"
+  done
+done
+echo "(jar: java -jar; extracted: the extracted layout; cds: extracted + -XX:SharedArchiveFile;"
+echo " checked: java -jar with no kept verdicts, every guide checked in a JVM of its own)"
 echo "work dir: $WORK"

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.loraguide.guide.GuideRegistry;
+import dev.loraguide.guide.GuidesReady;
 import dev.loraguide.guide.RulesFolderChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,23 @@ class ExperimentRegistry {
 	@EventListener
 	void onRulesFolderChanged(RulesFolderChanged event) {
 		reload();
+	}
+
+	/**
+	 * Reads and parses the file while the guides are still loading, without checking it
+	 * against them: {@link #onGuidesReady} does, so that only the check waits for them.
+	 */
+	synchronized void readAhead() {
+		this.newest = read();
+	}
+
+	/** The file read ahead (or now) goes live once checked against the serving guides. */
+	@EventListener
+	synchronized void onGuidesReady(GuidesReady event) {
+		if (this.newest == null) {
+			this.newest = read();
+		}
+		work(servingGuides(), true);
 	}
 
 	/**

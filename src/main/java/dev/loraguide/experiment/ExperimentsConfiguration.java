@@ -8,7 +8,10 @@ import dev.loraguide.guide.GuidesProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the experiments file before the service takes requests. */
+/**
+ * Wires the experiments: the file is read while the guides load and goes live once they
+ * are ready, before the service takes requests.
+ */
 @Configuration(proxyBeanMethods = false)
 class ExperimentsConfiguration {
 
@@ -19,7 +22,7 @@ class ExperimentsConfiguration {
 			GuideRegistry guides) {
 		Path file = (properties.file() != null) ? properties.file() : guidesProperties.dir().resolve(DEFAULT_FILE_NAME);
 		ExperimentRegistry registry = new ExperimentRegistry(file, guides);
-		registry.reload();
+		registry.readAhead();
 		return registry;
 	}
 

@@ -3,17 +3,18 @@ package dev.loraguide.guide;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires guide loading, loads every guide before the service takes requests, and follows
- * the folder.
+ * Wires guide loading, loads every guide before the service takes requests (beside the
+ * rest of the start, see {@link FirstGuideLoad}), and follows the folder.
  */
 @Configuration(proxyBeanMethods = false)
 class GuideConfiguration {
@@ -42,18 +43,22 @@ class GuideConfiguration {
 		}
 		GuideRegistry registry = new GuideRegistry(properties.dir(), properties.defaultGuide(), guideLoader,
 				Clock.systemUTC(), properties.retireAfter(), metrics, properties.gate().maxFileSize());
-		registry.reload();
-		GuideState defaultGuide = registry.states()
-			.stream()
-			.filter((state) -> state.id().equals(properties.defaultGuide()))
-			.findFirst()
-			.orElse(null);
-		if (defaultGuide == null || !defaultGuide.isServing()) {
-			registry.close();
-			throw new DefaultGuideUnavailableException(properties.dir(), properties.defaultGuide(),
-					(defaultGuide != null) ? defaultGuide.problems() : List.of());
-		}
+		registry.holdCurvesAhead();
+		registry.loadInBackground();
 		return registry;
+	}
+
+	@Bean
+	FirstGuideLoad firstGuideLoad(GuideRegistry registry, ApplicationEventPublisher events) {
+		return new FirstGuideLoad(registry, events);
+	}
+
+	/**
+	 * The guides' curves once the service is ready: before, they would slow its start.
+	 */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> curvesOnceReady(GuideRegistry registry) {
+		return (ready) -> registry.releaseCurvesAhead();
 	}
 
 	@Bean

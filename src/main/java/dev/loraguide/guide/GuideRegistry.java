@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +81,15 @@ public class GuideRegistry implements AutoCloseable {
 		return thread;
 	});
 
+	/**
+	 * Serving revisions whose curves wait for {@link #releaseCurvesAhead()}; null once
+	 * curves are worked out as revisions go live. Guarded by {@code this.curvesAhead}.
+	 */
+	private List<Guide> curvesHeld;
+
+	/** The first load of every guide, started by {@link #loadInBackground()}. */
+	private volatile CompletableFuture<List<GuideReload>> firstLoad;
+
 	public GuideRegistry(Path dir, String defaultGuideId, GuideLoader loader, Clock clock, Duration retireAfter,
 			ReloadListener listener) {
 		this(dir, defaultGuideId, loader, clock, retireAfter, listener, GuidesProperties.Gate.defaults().maxFileSize());
@@ -123,6 +134,38 @@ public class GuideRegistry implements AutoCloseable {
 			}
 		}
 		return reloaded(reloads, started);
+	}
+
+	/**
+	 * Starts loading every guide on the check threads and returns at once, so that the
+	 * rest of the service can be set up meanwhile; {@link #awaitFirstLoad()} waits for
+	 * it.
+	 */
+	public void loadInBackground() {
+		this.firstLoad = CompletableFuture.supplyAsync(this::reload, this.checks);
+	}
+
+	/**
+	 * Waits for the load {@link #loadInBackground()} started (at once if none was
+	 * started) and makes sure the default guide serves.
+	 * @throws DefaultGuideUnavailableException when the default guide did not load
+	 */
+	public void awaitFirstLoad() {
+		CompletableFuture<List<GuideReload>> load = this.firstLoad;
+		if (load != null) {
+			try {
+				load.join();
+			}
+			catch (CompletionException ex) {
+				throw (ex.getCause() instanceof RuntimeException failure) ? failure
+						: new IllegalStateException("the guides failed to load", ex.getCause());
+			}
+		}
+		GuideState defaultGuide = this.catalog.get().states().get(this.defaultGuideId);
+		if (defaultGuide == null || !defaultGuide.isServing()) {
+			throw new DefaultGuideUnavailableException(this.dir, this.defaultGuideId,
+					(defaultGuide != null) ? defaultGuide.problems() : List.of());
+		}
 	}
 
 	/**
@@ -258,6 +301,12 @@ public class GuideRegistry implements AutoCloseable {
 	 * out; a guide's first revision has not.
 	 */
 	private void workOutCurves(Guide guide) {
+		synchronized (this.curvesAhead) {
+			if (this.curvesHeld != null) {
+				this.curvesHeld.add(guide);
+				return;
+			}
+		}
 		try {
 			this.curvesAhead.execute(() -> {
 				GuideState state = this.catalog.get().states().get(guide.id());
@@ -278,6 +327,33 @@ public class GuideRegistry implements AutoCloseable {
 		catch (RejectedExecutionException ex) {
 			// The registry is closing: no page will ask.
 		}
+	}
+
+	/**
+	 * Holds back working out the curves of revisions going live until
+	 * {@link #releaseCurvesAhead()}. At start-up that work (about a second and a half of
+	 * CPU, and the JIT compiling what it runs) would compete with the start for the
+	 * cores; a page that asks before they are released works them out itself.
+	 */
+	public void holdCurvesAhead() {
+		synchronized (this.curvesAhead) {
+			if (this.curvesHeld == null) {
+				this.curvesHeld = new ArrayList<>();
+			}
+		}
+	}
+
+	/**
+	 * Works out the curves held back since {@link #holdCurvesAhead()}, and from now on
+	 * those of each revision as it goes live.
+	 */
+	public void releaseCurvesAhead() {
+		List<Guide> held;
+		synchronized (this.curvesAhead) {
+			held = (this.curvesHeld != null) ? this.curvesHeld : List.of();
+			this.curvesHeld = null;
+		}
+		held.forEach(this::workOutCurves);
 	}
 
 	/**

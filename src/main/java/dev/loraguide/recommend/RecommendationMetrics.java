@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.loraguide.experiment.Assignment;
 import dev.loraguide.guide.GuideRegistry;
 import dev.loraguide.guide.GuideState;
+import dev.loraguide.guide.GuidesReady;
 import dev.loraguide.guide.PresetRow;
 import dev.loraguide.guide.RulesFolderChanged;
 import io.micrometer.core.instrument.Counter;
@@ -52,10 +53,9 @@ class RecommendationMetrics {
 	RecommendationMetrics(MeterRegistry registry, GuideRegistry guides) {
 		this.registry = registry;
 		this.guides = guides;
-		registerServingPresets();
 	}
 
-	@EventListener(RulesFolderChanged.class)
+	@EventListener({ GuidesReady.class, RulesFolderChanged.class })
 	void registerServingPresets() {
 		for (GuideState state : this.guides.states()) {
 			if (state.isServing()) {
