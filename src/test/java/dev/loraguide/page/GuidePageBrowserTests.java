@@ -147,6 +147,26 @@ class GuidePageBrowserTests {
 	}
 
 	@Test
+	void thePageHasTheBrowserAskForTheDefaultGuidesAnswersBesideItsScripts() {
+		String revision = this.api.get("/api/v1/guides/flux-lora").json().path("revision").asString();
+
+		assertThat(this.api.get("/").headers().get("link")).containsExactly(
+				"<api/v1/guides/flux-lora>; rel=preload; as=fetch; crossorigin",
+				"<api/v1/guides/flux-lora/curves?revision=" + revision + ">; rel=preload; as=fetch; crossorigin");
+	}
+
+	@Test
+	void theGuideViewTakesThePreloadedCurvesInsteadOfAskingAgain() {
+		open("guide");
+		browser.waiting().until((driver) -> chartsDrawn("guide-charts") == 6);
+
+		assertThat(browser
+			.script("""
+					return performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/curves')).length;"""))
+			.isEqualTo(1L);
+	}
+
+	@Test
 	void guideViewDrawsEveryParameterOfTheServingRevision() {
 		open("guide");
 		browser.waiting().until((driver) -> chartsDrawn("guide-charts") == 6);
