@@ -153,6 +153,14 @@ public final class GuideCheck implements Callable<Integer> {
 	/** What the check is doing now, said when the time limit stops it. */
 	private final AtomicReference<String> doing = new AtomicReference<>("starting");
 
+	public GuideCheck() {
+	}
+
+	/** The command printing its report here rather than to standard output. */
+	GuideCheck(PrintStream out) {
+		this.out = out;
+	}
+
 	/**
 	 * The entry point of the gate's check process when the service runs from a plain
 	 * class path (tests, {@code spring-boot:run}); a packaged jar goes through its
@@ -165,7 +173,8 @@ public final class GuideCheck implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		PrintStream stdout = (this.out != null) ? this.out
+				: new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		PrintWriter err = this.spec.commandLine().getErr();
 		if (!Files.isDirectory(this.dir)) {
 			return usage(this.dir, err);
