@@ -149,6 +149,10 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 			}
 			claim = this.claims.take(source.revision());
 		}
+		if (claim.mine()) {
+			logger.info("Guide '{}' revision {}: checking it; claimed in {} for the replicas sharing the folder",
+					source.id(), source.revision(), claim.file());
+		}
 		try {
 			GuideVerdict verdict = checkInOwnProcess(source, claim.mine() ? claim : CheckClaims.Claim.NONE);
 			this.passed.keep(verdict);
