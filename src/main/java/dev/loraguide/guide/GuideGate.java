@@ -149,11 +149,17 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 			}
 			claim = this.claims.take(source.revision());
 		}
-		if (claim.mine()) {
-			logger.info("Guide '{}' revision {}: checking it; claimed in {} for the replicas sharing the folder",
-					source.id(), source.revision(), claim.file());
-		}
 		try {
+			if (claim.mine()) {
+				// Another replica may have kept it and released its claim since this one
+				// looked.
+				GuideVerdict kept = this.passed.find(source);
+				if (kept != null) {
+					return kept;
+				}
+				logger.info("Guide '{}' revision {}: checking it; claimed in {} for the replicas sharing the folder",
+						source.id(), source.revision(), claim.file());
+			}
 			GuideVerdict verdict = checkInOwnProcess(source, claim.mine() ? claim : CheckClaims.Claim.NONE);
 			this.passed.keep(verdict);
 			return verdict;
