@@ -38,6 +38,6 @@ export async function showCompare(id, against) {
   const after = { name: id, curves: await api.curves(id, guide.revision), color: '#1f5fa8' };
   $('compare-after-name').textContent = after.name + ' (solid)';
   $('compare-before-name').textContent = before.name + ' (dashed)';
-  drawCurves($('compare-charts'), [after, { ...before, color: '#b0461b', dashed: true }], guide.presets);
+  await drawCurves($('compare-charts'), [after, { ...before, color: '#b0461b', dashed: true }], guide.presets);
   drawDiff($('compare-diff'), $('compare-summary'), diff);
 }

@@ -2,36 +2,36 @@
 // and each metric's mean with its 95 % interval, against the control, with the sample-ratio check.
 import { api } from './api.js';
 import { el, clear, number, problemText } from './dom.js';
+import { plot } from './plot.js';
 
 const $ = (id) => document.getElementById(id);
 const charts = [];
 
-const errorBarsPlugin = {
-  id: 'errorBars',
-  afterDatasetsDraw(chart, args, options) {
-    const { ctx, scales: { x, y } } = chart;
-    ctx.save();
-    ctx.strokeStyle = '#1b1f24';
-    ctx.lineWidth = 1.5;
-    (options.intervals || []).forEach((interval, i) => {
-      if (!interval) {
-        return;
-      }
-      const px = x.getPixelForValue(i);
-      const top = y.getPixelForValue(interval.upper);
-      const bottom = y.getPixelForValue(interval.lower);
-      ctx.beginPath();
-      ctx.moveTo(px, top);
-      ctx.lineTo(px, bottom);
-      ctx.moveTo(px - 6, top);
-      ctx.lineTo(px + 6, top);
-      ctx.moveTo(px - 6, bottom);
-      ctx.lineTo(px + 6, bottom);
-      ctx.stroke();
-    });
-    ctx.restore();
-  },
-};
+// Each variant's 95 % interval as an error bar through its mean, in the canvas's own pixels.
+function drawErrorBars(u, intervals) {
+  const { ctx } = u;
+  const ratio = devicePixelRatio || 1;
+  ctx.save();
+  ctx.strokeStyle = '#1b1f24';
+  ctx.lineWidth = 1.5 * ratio;
+  intervals.forEach((ci, i) => {
+    if (!ci) {
+      return;
+    }
+    const x = u.valToPos(i, 'x', true);
+    const top = u.valToPos(ci.upper, 'y', true);
+    const bottom = u.valToPos(ci.lower, 'y', true);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, bottom);
+    ctx.moveTo(x - 6 * ratio, top);
+    ctx.lineTo(x + 6 * ratio, top);
+    ctx.moveTo(x - 6 * ratio, bottom);
+    ctx.lineTo(x + 6 * ratio, bottom);
+    ctx.stroke();
+  });
+  ctx.restore();
+}
 
 function interval(ci) {
   return ci ? '[' + number(round(ci.lower)) + ', ' + number(round(ci.upper)) + ']' : 'n/a (fewer than 2 outcomes)';
@@ -51,10 +51,12 @@ export async function showExperiments() {
     list.append(el('p', {}, 'No experiments are declared.'));
   }
   const results = await Promise.all(overview.experiments.map((experiment) => api.results(experiment.id)));
-  overview.experiments.forEach((experiment, i) => list.append(card(experiment, results[i])));
+  overview.experiments.forEach((experiment, i) => showCard(list, experiment, results[i]));
+  await Promise.all(charts.map((chart) => chart.drawn));
 }
 
-function card(experiment, results) {
+// A chart takes its width from its box, so each is drawn once its card is on the page.
+function showCard(list, experiment, results) {
   const metrics = [...new Set(results.variants.flatMap((variant) => Object.keys(variant.metrics || {})))].sort();
   const node = el('article', { class: 'experiment', id: 'experiment-' + experiment.id, 'aria-labelledby': 'experiment-heading-' + experiment.id },
     el('h3', { id: 'experiment-heading-' + experiment.id }, experiment.id + ' – ' + experiment.status),
@@ -62,8 +64,8 @@ function card(experiment, results) {
       + (experiment.imageCounts ? '; image counts ' + experiment.imageCounts.min + '–' + experiment.imageCounts.max : '')),
     sampleRatio(results.sampleRatio),
     variantsTable(results, metrics));
-  metrics.forEach((metric) => node.append(metricChart(experiment.id, metric, results)));
-  return node;
+  list.append(node);
+  metrics.forEach((metric) => metricChart(node, experiment.id, metric, results));
 }
 
 function sampleRatio(check) {
@@ -96,25 +98,27 @@ function variantsTable(results, metrics) {
       })))));
 }
 
-function metricChart(experimentId, metric, results) {
+function metricChart(card, experimentId, metric, results) {
   const variants = results.variants.filter((variant) => (variant.metrics || {})[metric]);
   const stats = variants.map((variant) => variant.metrics[metric]);
   const bounds = stats.flatMap((s) => s.ci95 ? [s.ci95.lower, s.ci95.upper] : [s.mean]);
   const spread = (Math.max(...bounds) - Math.min(...bounds)) || 1;
-  const canvas = el('canvas', { id: 'experiment-' + experimentId + '-' + metric, role: 'img',
-    'aria-label': metric + ': mean and 95 % interval per variant of ' + experimentId });
-  charts.push(new Chart(canvas, {
-    type: 'line',
-    data: { labels: variants.map((v) => v.name), datasets: [{ label: metric + ' mean', data: stats.map((s) => s.mean),
-      showLine: false, pointRadius: 5, borderColor: '#1f5fa8', backgroundColor: '#1f5fa8' }] },
-    plugins: [errorBarsPlugin],
-    options: {
-      animation: false,
-      maintainAspectRatio: false,
-      scales: { y: { suggestedMin: Math.min(...bounds) - spread * 0.1, suggestedMax: Math.max(...bounds) + spread * 0.1 } },
-      plugins: { errorBars: { intervals: stats.map((s) => s.ci95) }, legend: { display: false } },
+  const box = el('div', { class: 'chart-box' });
+  card.append(el('figure', { class: 'chart', 'data-points': variants.length },
+    el('figcaption', {}, metric + ': mean with 95 % interval'), box));
+  charts.push(plot(box, {
+    id: 'experiment-' + experimentId + '-' + metric,
+    label: metric + ': mean and 95 % interval per variant of ' + experimentId,
+    legend: { show: false },
+    scales: {
+      x: { time: false, range: () => [-0.5, variants.length - 0.5] },
+      y: { range: () => [Math.min(...bounds) - spread * 0.1, Math.max(...bounds) + spread * 0.1] },
     },
-  }));
-  return el('figure', { class: 'chart' }, el('figcaption', {}, metric + ': mean with 95 % interval'),
-    el('div', { class: 'chart-box' }, canvas));
+    axes: [
+      { splits: () => variants.map((v, i) => i), values: (u, splits) => splits.map((i) => (variants[i] || {}).name || '') },
+      { values: (u, splits) => splits.map((value) => number(round(value))) },
+    ],
+    series: [{}, { label: metric + ' mean', stroke: '#1f5fa8', paths: () => null, points: { show: true, size: 10, fill: '#1f5fa8' } }],
+    hooks: { draw: [(u) => drawErrorBars(u, stats.map((s) => s.ci95))] },
+  }, [variants.map((v, i) => i), stats.map((s) => s.mean)]));
 }

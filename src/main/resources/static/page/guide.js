@@ -32,7 +32,7 @@ export async function showGuide(id, revision) {
     clear($('guide-charts')).append(el('p', {}, 'This guide has never loaded: no curves to draw until its problems are fixed.'));
   } else {
     const curves = await (guide.revision === revision ? early : api.curves(guide.id, guide.revision));
-    drawCurves($('guide-charts'), [{ name: guide.id, curves, color: '#1f5fa8' }], guide.presets);
+    await drawCurves($('guide-charts'), [{ name: guide.id, curves, color: '#1f5fa8' }], guide.presets);
   }
   // What bench/page-speed.sh times: navigation start to this guide's charts and table drawn.
   performance.mark('guide-view-drawn', { detail: { guide: guide.id, revision: guide.revision } });

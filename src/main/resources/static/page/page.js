@@ -51,7 +51,7 @@ function route() {
 async function start() {
   guides = await api.guides();
   const serving = guides.filter((guide) => guide.revision);
-  const preferred = serving.some((guide) => guide.id === 'flux-lora') ? 'flux-lora' : (serving[0] || guides[0] || {}).id;
+  const preferred = (serving.find((guide) => guide.default) || serving[0] || guides[0] || {}).id;
   guideOptions($('guide-select'), guides, preferred);
   guideOptions($('compare-guide'), serving, preferred);
   guideOptions($('try-guide'), serving);

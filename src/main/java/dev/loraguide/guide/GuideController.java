@@ -54,7 +54,7 @@ class GuideController {
 		return ResponseEntity.ok()
 			.eTag(GuideTags.ofList(states))
 			.cacheControl(REVALIDATE)
-			.body(states.stream().map(GuideSummary::of).toList());
+			.body(states.stream().map((state) -> GuideSummary.of(state, this.registry.defaultGuideId())).toList());
 	}
 
 	@GetMapping("/{id}")
@@ -77,7 +77,7 @@ class GuideController {
 		if (tag != null) {
 			answer.eTag(tag).cacheControl(REVALIDATE);
 		}
-		return answer.body(GuideDetails.of(state, this.registry.lastChange(id)));
+		return answer.body(GuideDetails.of(state, this.registry.defaultGuideId(), this.registry.lastChange(id)));
 	}
 
 	@GetMapping("/{id}/curves")

@@ -1,5 +1,6 @@
 package dev.loraguide.guide;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -12,15 +13,20 @@ import java.util.List;
  * @param files the files of the serving revision
  * @param status {@code serving}, or {@code refused} when its newest files did not load
  * @param problems why the newest files were refused, empty otherwise
+ * @param isDefault whether it answers requests that name no guide
+ * ({@code guides.default})
  */
 public record GuideSummary(String id, @Schema(nullable = true) String revision, String description, List<String> files,
-		String status, List<GuideProblem> problems) {
+		String status, List<GuideProblem> problems, @JsonProperty("default") boolean isDefault) {
 
-	static GuideSummary of(GuideState state) {
+	static GuideSummary of(GuideState state, String defaultGuideId) {
 		Guide guide = state.active();
 		String status = (state.refusedRevision() == null) ? "serving" : "refused";
-		return (guide != null) ? new GuideSummary(state.id(), guide.revision(), guide.description(), guide.files(),
-				status, state.problems()) : new GuideSummary(state.id(), null, "", List.of(), status, state.problems());
+		boolean isDefault = state.id().equals(defaultGuideId);
+		return (guide != null)
+				? new GuideSummary(state.id(), guide.revision(), guide.description(), guide.files(), status,
+						state.problems(), isDefault)
+				: new GuideSummary(state.id(), null, "", List.of(), status, state.problems(), isDefault);
 	}
 
 }

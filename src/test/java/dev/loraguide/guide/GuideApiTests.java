@@ -40,6 +40,13 @@ class GuideApiTests {
 	}
 
 	@Test
+	void listNamesTheDefaultGuide() {
+		JsonNode guides = this.api.get("/api/v1/guides").json();
+		guides.forEach((guide) -> assertThat(guide.get("default").asBoolean()).as(guide.get("id").asString())
+			.isEqualTo(guide.get("id").asString().equals("flux-lora")));
+	}
+
+	@Test
 	void detailsCarryThePresetTable() {
 		JsonNode guide = this.api.get("/api/v1/guides/flux-lora").json();
 		JsonNode presets = guide.get("presets");

@@ -123,9 +123,9 @@ class GuidePageBrowserTests {
 		ApiClient.Reply page = this.api.get("/");
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("webjars/chart.js/").doesNotContain("<style").doesNotContain("style=");
+		assertThat(page.body()).contains("webjars/uplot/").doesNotContain("<style").doesNotContain("style=");
 		assertThat(this.api.get("/page/page.js").status()).isEqualTo(200);
-		assertThat(this.api.get("/webjars/chart.js/dist/chart.umd.min.js").status()).isEqualTo(200);
+		assertThat(this.api.get("/webjars/uplot/dist/uPlot.iife.min.js").status()).isEqualTo(200);
 		assertThat(contentSecurityPolicy()).isEqualTo("default-src 'self'");
 	}
 
@@ -147,11 +147,35 @@ class GuidePageBrowserTests {
 	}
 
 	@Test
+	void thePageHasTheBrowserAskForTheDefaultGuidesAnswersBesideItsScripts() {
+		String revision = this.api.get("/api/v1/guides/flux-lora").json().path("revision").asString();
+
+		assertThat(this.api.get("/").headers().get("link")).containsExactly(
+				"<api/v1/guides/flux-lora>; rel=preload; as=fetch; crossorigin",
+				"<api/v1/guides/flux-lora/curves?revision=" + revision + ">; rel=preload; as=fetch; crossorigin");
+	}
+
+	@Test
+	void theGuideViewTakesThePreloadedCurvesInsteadOfAskingAgain() {
+		open("guide");
+		browser.waiting().until((driver) -> chartsDrawn("guide-charts") == 6);
+
+		assertThat(browser
+			.script("""
+					return performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/curves')).length;"""))
+			.isEqualTo(1L);
+	}
+
+	@Test
 	void guideViewDrawsEveryParameterOfTheServingRevision() {
 		open("guide");
 		browser.waiting().until((driver) -> chartsDrawn("guide-charts") == 6);
 
 		JsonNode guide = this.api.get("/api/v1/guides/flux-lora").json();
+		int points = this.api.get("/api/v1/guides/flux-lora/curves").json().path("points").size();
+		assertThat(browser.driver().findElements(By.cssSelector("#guide-charts figure.chart")))
+			.extracting((figure) -> figure.getDomAttribute("data-points"))
+			.containsOnly(String.valueOf(points));
 		assertThat(text("guide-status")).contains(guide.path("revision").asString()).contains("serving");
 		assertThat(browser.driver().findElements(By.cssSelector("#guide-presets tbody tr")))
 			.hasSize(guide.path("presets").size());
@@ -289,12 +313,12 @@ class GuidePageBrowserTests {
 			.until((driver) -> view.equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
 	}
 
-	/** How many canvases of a container hold a chart with data and some drawn pixels. */
+	/** How many charts of a container were given points and drew some pixels. */
 	private long chartsDrawn(String containerId) {
 		Object drawn = browser.script("""
-				return [...document.querySelectorAll('#' + arguments[0] + ' canvas')].filter((canvas) => {
-				  const chart = Chart.getChart(canvas);
-				  if (!chart || !chart.data.datasets.every((d) => d.data.length > 0)) return false;
+				return [...document.querySelectorAll('#' + arguments[0] + ' figure.chart')].filter((figure) => {
+				  const canvas = figure.querySelector('canvas');
+				  if (!canvas || !(Number(figure.dataset.points) > 0)) return false;
 				  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
 				  for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) return true; }
 				  return false;
