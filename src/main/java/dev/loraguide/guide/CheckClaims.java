@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Claims on checks in the folder of passed verdicts, so that replicas sharing it check a
  * new revision once. The first replica to need the check creates the claim file of its
- * key (an exclusive create, atomic on every file system the folder may be on), checks,
- * keeps the verdict, and removes the claim; the others see the claim and wait for the
- * verdict. A claimer refreshes its claim's modification time while its check runs, so a
- * claim left by a replica that died is told from a check still running.
+ * key (an exclusive create: one replica wins), checks, keeps the verdict, and removes the
+ * claim; the others see the claim and wait for the verdict. A claimer refreshes its
+ * claim's modification time while its check runs, so a claim left by a replica that died
+ * is told from a check still running.
  * <p>
  * Claims only save work: a verdict never depends on one. A claim that cannot be made (a
  * folder that cannot be written) lets the replica check on its own, and a race between
@@ -51,6 +51,8 @@ final class CheckClaims {
 
 	private final Duration stale;
 
+	private final Duration unrefreshed;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
@@ -58,10 +60,18 @@ final class CheckClaims {
 	 * for
 	 * @param stale a claim older than this when first seen is stale whatever its
 	 * refreshes say: no check runs that long (the gate's wall-clock bound and its grace)
+	 * @param unrefreshed a claim a waiting replica sees unchanged for this long was left
+	 * by a replica that stopped checking; {@link #UNREFRESHED} but in tests
 	 */
-	CheckClaims(PassedVerdicts verdicts, Duration stale) {
+	CheckClaims(PassedVerdicts verdicts, Duration stale, Duration unrefreshed) {
 		this.verdicts = verdicts;
 		this.stale = stale;
+		this.unrefreshed = unrefreshed;
+	}
+
+	/** How long a claim may go unrefreshed before its claimer counts as gone. */
+	Duration unrefreshed() {
+		return this.unrefreshed;
 	}
 
 	/**

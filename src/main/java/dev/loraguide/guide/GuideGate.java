@@ -87,12 +87,22 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	 */
 	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine, PassedVerdicts passed,
 			Map<Checked, CompletableFuture<GuideVerdict>> verdicts) {
+		this(settings, maxRuleFirings, commandLine, passed, verdicts, CheckClaims.UNREFRESHED);
+	}
+
+	/**
+	 * @param verdicts the verdicts reached in this JVM; a new map stands for a new JVM
+	 * @param unrefreshed how long another replica's claim may go unrefreshed before its
+	 * check counts as stopped
+	 */
+	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine, PassedVerdicts passed,
+			Map<Checked, CompletableFuture<GuideVerdict>> verdicts, Duration unrefreshed) {
 		this.settings = settings;
 		this.limit = CheckTimeLimit.of(settings.timeLimit());
 		this.maxRuleFirings = maxRuleFirings;
 		this.commandLine = commandLine;
 		this.passed = passed;
-		this.claims = new CheckClaims(passed, longestCheck());
+		this.claims = new CheckClaims(passed, longestCheck(), unrefreshed);
 		this.verdicts = verdicts;
 	}
 
@@ -201,9 +211,9 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 				seen = now;
 				lastChange = at;
 			}
-			else if (at - lastChange > CheckClaims.UNREFRESHED.toNanos()) {
-				logger.warn("The claim {} of {} has not been refreshed for {} s: its check stopped; checking here",
-						claim.file(), now.holder(), CheckClaims.UNREFRESHED.toSeconds());
+			else if (at - lastChange > this.claims.unrefreshed().toNanos()) {
+				logger.warn("The claim {} of {} has not been refreshed for {} ms: its check stopped; checking here",
+						claim.file(), now.holder(), this.claims.unrefreshed().toMillis());
 				this.claims.removeIfStill(now);
 				return null;
 			}

@@ -72,7 +72,7 @@ class CheckClaimsTests {
 
 		assertThat(waiter.get(10, TimeUnit.SECONDS).passed()).isTrue();
 		assertThat(claimer.get(10, TimeUnit.SECONDS).passed()).isTrue();
-		assertThat(this.checks.run()).as("check processes run").isEqualTo(1);
+		assertThat(this.checks.runs()).as("check processes run").isEqualTo(1);
 		assertThat(claims()).isEmpty();
 	}
 
@@ -90,7 +90,7 @@ class CheckClaimsTests {
 		assertThat(claimer.get(10, TimeUnit.SECONDS).passed()).isFalse();
 		assertThat(waiter.get(10, TimeUnit.SECONDS).passed()).isTrue();
 		assertThat(output.getOut()).contains("ended without a passed verdict; checking here");
-		assertThat(this.checks.run()).as("check processes run").isEqualTo(2);
+		assertThat(this.checks.runs()).as("check processes run").isEqualTo(2);
 		assertThat(claims()).isEmpty();
 	}
 
@@ -104,7 +104,7 @@ class CheckClaimsTests {
 			.check(source());
 
 		assertThat(verdict.passed()).isTrue();
-		assertThat(this.checks.run()).isEqualTo(1);
+		assertThat(this.checks.runs()).isEqualTo(1);
 		assertThat(claims()).isEmpty();
 	}
 
@@ -118,7 +118,22 @@ class CheckClaimsTests {
 		Files.delete(live);
 
 		assertThat(waiter.get(10, TimeUnit.SECONDS).passed()).isTrue();
-		assertThat(this.checks.run()).isEqualTo(1);
+		assertThat(this.checks.runs()).isEqualTo(1);
+		assertThat(claims()).isEmpty();
+	}
+
+	@Test
+	void claimNoLongerRefreshedIsTakenOver(CapturedOutput output) throws Exception {
+		claimByAnotherReplica();
+		GuideGate replica = new GuideGate(settings(), MAX_RULE_FIRINGS,
+				this.checks.reporting(PassedVerdictsTests.passedVerdict(revision()), GuideCheck.PASSED), passed(),
+				new ConcurrentHashMap<>(), Duration.ofMillis(500));
+
+		GuideVerdict verdict = replica.check(source());
+
+		assertThat(output.getOut()).contains(WAITING, "has not been refreshed for 500 ms: its check stopped");
+		assertThat(verdict.passed()).isTrue();
+		assertThat(this.checks.runs()).isEqualTo(1);
 		assertThat(claims()).isEmpty();
 	}
 
@@ -134,7 +149,7 @@ class CheckClaimsTests {
 		GuideVerdict verdict = waiter.get(2, TimeUnit.SECONDS);
 		assertThat(verdict.passed()).isFalse();
 		assertThat(verdict.problems().get(0).message()).contains("the service is stopping");
-		assertThat(this.checks.run()).isZero();
+		assertThat(this.checks.runs()).isZero();
 	}
 
 	/** A live claim, as another replica checking this revision would have made it. */

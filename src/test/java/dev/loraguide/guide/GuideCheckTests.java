@@ -103,7 +103,7 @@ class GuideCheckTests {
 			.check(GuideSource.read(guide));
 		assertThat(served.passed()).isTrue();
 		assertThat(served.presets()).isNotEmpty();
-		assertThat(checks.run()).as("check processes the service ran").isZero();
+		assertThat(checks.runs()).as("check processes the service ran").isZero();
 	}
 
 	@Test

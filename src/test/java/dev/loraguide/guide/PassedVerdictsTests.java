@@ -227,7 +227,7 @@ class PassedVerdictsTests {
 	}
 
 	private int checksRun() throws IOException {
-		return this.checks.run();
+		return this.checks.runs();
 	}
 
 	private Path onlyKeptFile() throws IOException {

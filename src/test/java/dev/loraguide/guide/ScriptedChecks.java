@@ -47,7 +47,7 @@ final class ScriptedChecks {
 	}
 
 	/** How many check processes ran. */
-	int run() throws IOException {
+	int runs() throws IOException {
 		return Files.exists(this.runs) ? Files.readAllLines(this.runs).size() : 0;
 	}
 
