@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,9 +94,7 @@ final class CheckClaims {
 		for (int attempt = 0; attempt < 2; attempt++) {
 			Claim mine = new Claim(file, HOLDER, Instant.now(), UUID.randomUUID().toString(), true);
 			try {
-				Files.write(file, this.json.writeValueAsBytes(mine.held()), StandardOpenOption.CREATE_NEW,
-						StandardOpenOption.WRITE);
-				return mine;
+				Files.createFile(file);
 			}
 			catch (FileAlreadyExistsException ex) {
 				Claim theirs = read(file);
@@ -111,9 +108,26 @@ final class CheckClaims {
 				logger.info("The claim {} of {} ({}) is older than any check runs: taking the check over", file,
 						theirs.holder(), theirs.refreshedAt());
 				removeIfStill(theirs);
+				continue;
 			}
 			catch (IOException | RuntimeException ex) {
 				this.verdicts.cannotWrite(ex);
+				return Claim.NONE;
+			}
+			try {
+				Files.write(file, this.json.writeValueAsBytes(mine.held()));
+				return mine;
+			}
+			catch (IOException | RuntimeException ex) {
+				// A claim no one could tell from a live one: removed, not left to go
+				// stale.
+				this.verdicts.cannotWrite(ex);
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException gone) {
+					// Then it goes unrefreshed and the others take the check over.
+				}
 				return Claim.NONE;
 			}
 		}
