@@ -9,6 +9,8 @@
 #   SKIP_PACKAGE=0 bench/cpu-breakdown.sh   # package first
 #   JAR=/tmp/old.jar KINDS=single bench/cpu-breakdown.sh   # an older build, single requests only
 #   DETAIL=5 bench/cpu-breakdown.sh         # also the 5 methods each component's samples fell in most
+#   JFR_SETTINGS=default bench/cpu-breakdown.sh   # JFR's lighter settings: its "profile" settings
+#                                           # slow single requests down several times over
 #
 # Every request goes to 127.0.0.1 only, bounded in time (wrk -d) and count (BENCH_MAX_REQUESTS_PER_THREAD).
 set -euo pipefail
@@ -25,6 +27,7 @@ export BENCH_TARGET=ours
 export BENCH_MAX_REQUESTS_PER_THREAD=${BENCH_MAX_REQUESTS_PER_THREAD:-2000000}
 
 KINDS=${KINDS:-single batch}
+JFR_SETTINGS=${JFR_SETTINGS:-profile}
 JAR=${JAR:-$ROOT/target/lora-guide.jar}
 # shellcheck source=bench/common.sh
 . "$ROOT/bench/common.sh"
@@ -80,7 +83,7 @@ for kind in $KINDS; do
   if [ "$kind" = "single" ]; then script="$ROOT/bench/recommend.lua"; path=/api/v1/recommendations; per=1
   else script="$ROOT/bench/batch.lua"; path=/api/v1/recommendations/batch; per=$BENCH_BATCH_SIZE; fi
   thread_ticks > "$WORK/ticks-before-$kind"
-  jcmd "$APP_PID" JFR.start name="$kind" settings=profile > /dev/null
+  jcmd "$APP_PID" JFR.start name="$kind" settings="$JFR_SETTINGS" > /dev/null
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   out=$(run "$kind" "$script" "$path" "$DURATION")
   jcmd "$APP_PID" JFR.stop name="$kind" filename="$WORK/$kind.jfr" > /dev/null
