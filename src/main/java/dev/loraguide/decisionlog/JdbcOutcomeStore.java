@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcOutcomeStore implements OutcomeStore {
 
 	private static final String EARLIER = """
-			select metric_value from outcome where recommendation_id = ? and metric = ? for update""";
+			select metric_value, experiment_id, variant from outcome where recommendation_id = ? and metric = ? for update""";
 
 	private static final String UPDATE = """
 			update outcome set metric_value = ?, recorded_at = ? where recommendation_id = ? and metric = ?""";
@@ -85,25 +85,35 @@ class JdbcOutcomeStore implements OutcomeStore {
 		}
 	}
 
+	/**
+	 * Writes the outcome and changes the total it counts in: for a replaced value, the
+	 * total the stored row counts in, so that the totals always sum the rows as stored.
+	 */
 	private Result write(UUID recommendationId, String metric, double value, OffsetDateTime now,
 			DecisionLogRepository.Arm arm) {
-		OutcomeTotals.Key key = (arm.experimentId() != null)
-				? new OutcomeTotals.Key(arm.experimentId(), arm.variant(), metric) : null;
 		return this.transaction.execute((status) -> {
-			List<Double> earlier = this.jdbc.queryForList(EARLIER, Double.class, recommendationId, metric);
+			List<Earlier> earlier = this.jdbc.query(EARLIER,
+					(row, i) -> new Earlier(row.getDouble("metric_value"),
+							totalOf(row.getString("experiment_id"), row.getString("variant"), metric)),
+					recommendationId, metric);
 			if (!earlier.isEmpty()) {
 				this.jdbc.update(UPDATE, value, now, recommendationId, metric);
-				if (key != null) {
-					this.totals.replace(key, earlier.get(0), value);
+				if (earlier.get(0).total() != null) {
+					this.totals.replace(earlier.get(0).total(), earlier.get(0).value(), value);
 				}
 				return Result.REPLACED;
 			}
 			this.jdbc.update(INSERT, recommendationId, metric, value, now, arm.experimentId(), arm.variant());
-			if (key != null) {
-				this.totals.add(key, value);
+			OutcomeTotals.Key total = totalOf(arm.experimentId(), arm.variant(), metric);
+			if (total != null) {
+				this.totals.add(total, value);
 			}
 			return Result.CREATED;
 		});
+	}
+
+	private static OutcomeTotals.Key totalOf(String experimentId, String variant, String metric) {
+		return (experimentId != null) ? new OutcomeTotals.Key(experimentId, variant, metric) : null;
 	}
 
 	private DecisionQueue.Fate awaitDecision(UUID recommendationId) {
@@ -114,6 +124,15 @@ class JdbcOutcomeStore implements OutcomeStore {
 			Thread.currentThread().interrupt();
 			return DecisionQueue.Fate.PENDING;
 		}
+	}
+
+	/**
+	 * The value an outcome replaces.
+	 *
+	 * @param value the earlier value
+	 * @param total the total it counts in, null when none
+	 */
+	private record Earlier(double value, OutcomeTotals.Key total) {
 	}
 
 }
