@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -420,6 +423,33 @@ abstract class DecisionLogStorageContract {
 
 		assertThat(this.retention.pass()).isPositive();
 		assertThat(totals(experiment)).isNotEmpty().isEqualTo(freshTotals(experiment));
+	}
+
+	@Test
+	void concurrentPostsToOneTotalKeepItExact() throws Exception {
+		String experiment = "exp-" + UUID.randomUUID();
+		List<RecommendationMade> made = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			made.add(Decisions.enrolled("actor-" + i, experiment, "control"));
+		}
+		writeAll(made.toArray(RecommendationMade[]::new));
+		ExecutorService posters = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Result>> posts = new ArrayList<>();
+			for (int i = 0; i < 48; i++) {
+				UUID id = made.get(i % made.size()).response().recommendationId();
+				double value = 0.5 + i * 0.01;
+				posts.add(posters.submit(() -> this.outcomes.record(id, "identityScore", value)));
+			}
+			for (Future<Result> post : posts) {
+				post.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			posters.shutdownNow();
+		}
+		assertThat(totals(experiment)).singleElement().extracting(Total::outcomes).isEqualTo(12L);
+		assertThat(totals(experiment)).isEqualTo(freshTotals(experiment));
 	}
 
 	@Test
