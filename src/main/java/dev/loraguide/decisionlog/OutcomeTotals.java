@@ -1,6 +1,8 @@
 package dev.loraguide.decisionlog;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -101,20 +103,25 @@ class OutcomeTotals {
 	 * Locks the outcomes of these recommendations until the caller's transaction ends, so
 	 * that what it deletes is exactly what it read.
 	 * @param recommendationIds the recommendations, in id order
-	 * @return their outcomes with each one's share of the totals, in key order
+	 * @return their outcomes with each one's share of the totals, in the order they were
+	 * locked (recommendation, then metric)
 	 */
 	List<Held> lock(List<UUID> recommendationIds) {
 		List<Held> held = new ArrayList<>();
 		for (int from = 0; from < recommendationIds.size(); from += LOCK_CHUNK) {
 			List<UUID> chunk = recommendationIds.subList(from, Math.min(from + LOCK_CHUNK, recommendationIds.size()));
 			held.addAll(this.jdbc.query(LOCK.formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))),
-					(row, i) -> new Held(row.getObject("recommendation_id", UUID.class), row.getString("metric"),
-							(row.getString("experiment_id") != null) ? new Key(row.getString("experiment_id"),
-									row.getString("variant"), row.getString("metric")) : null,
-							new Total(1, row.getBigDecimal("value_share"), row.getBigDecimal("square_share"))),
-					chunk.toArray()));
+					OutcomeTotals::held, chunk.toArray()));
 		}
 		return held;
+	}
+
+	private static Held held(ResultSet row, int i) throws SQLException {
+		String experimentId = row.getString("experiment_id");
+		Key key = (experimentId != null) ? new Key(experimentId, row.getString("variant"), row.getString("metric"))
+				: null;
+		return new Held(row.getObject("recommendation_id", UUID.class), row.getString("metric"), key,
+				new Total(1, row.getBigDecimal("value_share"), row.getBigDecimal("square_share")));
 	}
 
 	/**
