@@ -2,7 +2,10 @@
 # Three replicas on one machine (bench/README.md, "Three replicas"): three instances of the jar sharing
 # one rules folder and one PostgreSQL (a cluster of our own), HAProxy (Debian's package) in front with
 # health checks on the readiness group. Shows, under a bounded load on 127.0.0.1:
-#   1. a guide edit is served by all three within 2 s; no replica answers an older revision after a newer;
+#   1. a guide edit is served by all three: (a) checked with `check --verdicts` before it is copied into
+#      the shared rules folder, within 2 s of the copy; (b) made in place with no check, after one check
+#      (one replica claims it, the others wait for its verdict); no replica answers an older revision
+#      after a newer;
 #   2. an actor gets the same experiment variant from every replica;
 #   3. a rolling restart (SIGTERM, wait, start, one at a time) fails 0 requests; every acknowledged
 #      decision is in PostgreSQL exactly once;
@@ -37,8 +40,12 @@ declare -a PORTS PIDS
 for i in 1 2 3; do PORTS[$i]=$(free_port); done
 LB_PORT=$(free_port)
 
+# One folder of passed verdicts for the three, as a shared volume would be: a revision one replica
+# or the check command checked is served by all with no check, and one check claims the others' wait.
+VERDICTS="$WORK/gate-verdicts"
 start_replica() {
-  start_app "replica-$1" "${PORTS[$1]}" "$PG_URL" --spring.datasource.hikari.maximum-pool-size="$POOL"
+  start_app "replica-$1" "${PORTS[$1]}" "$PG_URL" --spring.datasource.hikari.maximum-pool-size="$POOL" \
+    --guides.gate.verdicts="$VERDICTS"
   PIDS[$1]=$APP_PID
 }
 for i in 1 2 3; do start_replica "$i"; done
@@ -105,61 +112,104 @@ revision_of() {
 }
 since() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}'; }
 
+# serving_times SINCE_NS OLD: polls the three replicas in turn until each answers a revision other than
+# OLD; sets served_after[i] to each one's seconds since SINCE_NS and prints them with the spread.
+serving_times() {
+  served_after=()
+  while [ "${#served_after[@]}" -lt 3 ]; do
+    for i in 1 2 3; do
+      if [ -z "${served_after[$i]:-}" ]; then
+        now=$(revision_of "${PORTS[$i]}")
+        if [ -n "$now" ] && [ "$now" != "$2" ]; then served_after[$i]=$(since "$1"); fi
+      fi
+    done
+    sleep 0.05
+  done
+  for i in 1 2 3; do echo "   replica $i serves the new revision ${served_after[$i]} s after $3"; done
+  echo "   all three: $(printf '%s\n' "${served_after[@]}" | sort -n | tail -1) s; spread between the first and the last: $(printf '%s\n' "${served_after[@]}" | sort -n | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.2f", b - a}') s (load average $(load_average))"
+}
+# replica_steps SINCE_NS REVISION: where each replica's time went, from its log: a check of its own
+# (claimed), a wait for another replica's check, a kept verdict used, the compile ("is live"), the
+# comparison of the two revisions' answers and the swap ("replaces").
+replica_steps() {
+  python3 - "$1" "$2" "$WORK"/replica-?.log <<'PY'
+import sys
+from datetime import datetime
+since, revision, logs = int(sys.argv[1]) / 1e9, sys.argv[2], sys.argv[3:]
+steps = [("checking it; claimed", "claimed the check, checking it"),
+         ("waiting for its verdict", "another replica's claim found: waiting for its verdict"),
+         ("ended without a passed verdict", "the claim ended without a verdict: checking here"),
+         ("passed its check before", "kept verdict found: no check"),
+         ("is live", "compiled, live"),
+         ("replaces", "both revisions' answers compared, swapped in")]
+for log in logs:
+    for line in open(log):
+        if f"revision {revision}" not in line:
+            continue
+        for marker, step in steps:
+            if marker in line:
+                at = datetime.fromisoformat(line.split()[0].replace("Z", "+00:00")).timestamp() - since
+                print(f"   {log.rsplit('/', 1)[1][:-4]} log, {at:.2f} s: {step}")
+PY
+}
+
 echo
-echo "== 1. guide edit under load"
-before=""
-while [ -z "$before" ]; do before=$(revision_of "${PORTS[1]}"); done
+echo "== 1. guide edits under load"
+rev0=""
+while [ -z "$rev0" ]; do rev0=$(revision_of "${PORTS[1]}"); done
 load_lb 900 "$WORK/edit" &
 loader=$!
 sleep 4
-edited=$(date +%s%N)
-sed -i "1s|.*|// Presets of the FLUX LoRA training guide, one rule per row of its table. (replica bench edit)|" \
-  "$RULES/flux-lora/presets.drl"
-# All three polled in turn, so each one's time is when it first answered the new revision.
 declare -a served_after=()
-while [ "${#served_after[@]}" -lt 3 ]; do
-  for i in 1 2 3; do
-    if [ -z "${served_after[$i]:-}" ]; then
-      now=$(revision_of "${PORTS[$i]}")
-      if [ -n "$now" ] && [ "$now" != "$before" ]; then served_after[$i]=$(since "$edited"); fi
-    fi
-  done
-  sleep 0.05
-done
-for i in 1 2 3; do echo "   replica $i serves the new revision ${served_after[$i]} s after the edit"; done
-echo "   spread between the first and the last replica: $(printf '%s\n' "${served_after[@]}" | sort -n | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.2f", b - a}') s (load average $(load_average))"
-after=""
-while [ -z "$after" ]; do after=$(revision_of "${PORTS[1]}"); done
-# Where the time went, from each replica's log: the gate's verdict and compiling ("is live"), then the
-# comparison of the two revisions' answers, then the swap.
-python3 - "$edited" "$after" "$WORK"/replica-?.log <<'PY'
-import re, sys
-from datetime import datetime
-edited, after, logs = int(sys.argv[1]) / 1e9, sys.argv[2], sys.argv[3:]
-for log in logs:
-    for line in open(log):
-        if f"revision {after} is live" in line or f"revision {after} replaces" in line:
-            at = datetime.fromisoformat(line.split()[0].replace("Z", "+00:00")).timestamp() - edited
-            step = "gate passed, compiled" if "is live" in line else "both revisions' answers compared, swapped in"
-            print(f"   {log.rsplit('/', 1)[1][:-4]} log, {at:.2f} s after the edit: {step}")
-PY
+
+echo "   a. an edit checked with the check command before it is copied into the shared rules folder"
+STAGING="$WORK/staging"
+mkdir -p "$STAGING"
+cp -r "$RULES/flux-lora" "$STAGING/flux-lora"
+sed -i "1s|.*|// Presets of the FLUX LoRA training guide, one rule per row of its table. (checked before it lands)|" \
+  "$STAGING/flux-lora/presets.drl"
+# The lead's flow: the same jar and bounds as the replicas, the verdict kept in their shared folder.
+checked=$(date +%s%N)
+nice -n 5 java -jar "$JAR" check --time-limit="${GATE_TIME_LIMIT:-300s}" --verdicts "$VERDICTS" \
+  "$STAGING/flux-lora" > "$WORK/check-a.txt" 2>&1 || echo "   the check failed: see $WORK/check-a.txt"
+echo "   check --verdicts took $(since "$checked") s (load average $(load_average)): $(grep -E 'revision|kept in' "$WORK/check-a.txt" | tr -s ' ' | paste -sd';' -)"
+# Copied in whole: a hidden temporary file (the watcher skips it) renamed over the old one.
+copied=$(date +%s%N)
+cp "$STAGING/flux-lora/presets.drl" "$RULES/flux-lora/.presets.drl.new"
+mv "$RULES/flux-lora/.presets.drl.new" "$RULES/flux-lora/presets.drl"
+serving_times "$copied" "$rev0" "the copy"
+rev1=""
+while [ -z "$rev1" ] || [ "$rev1" = "$rev0" ]; do rev1=$(revision_of "${PORTS[1]}"); done
+replica_steps "$copied" "$rev1"
+sleep 3
+
+echo "   b. an edit made in place, with no check before"
+edited=$(date +%s%N)
+sed -i "1s|.*|// Presets of the FLUX LoRA training guide, one rule per row of its table. (edited in place)|" \
+  "$RULES/flux-lora/presets.drl"
+serving_times "$edited" "$rev1" "the edit"
+rev2=""
+while [ -z "$rev2" ] || [ "$rev2" = "$rev1" ]; do rev2=$(revision_of "${PORTS[1]}"); done
+replica_steps "$edited" "$rev2"
+echo "   check processes run for it: $(grep -c "revision $rev2: checking it; claimed" "$WORK"/replica-?.log | awk -F: '{n += $2} END {print n}') (one per replica before claims)"
 sleep 3
 stop_load "$loader"
-python3 - "$WORK/edit" "$before" "$after" <<'PY'
+python3 - "$WORK/edit" "$rev0" "$rev1" "$rev2" <<'PY'
 import glob, sys
-folder, old, new = sys.argv[1:]
+folder, order = sys.argv[1], sys.argv[2:]
 counts, regressions = {}, 0
 for name in glob.glob(folder + "/seen-*.txt"):
     newest = {}
     for line in open(name):
         server, revision = line.split()
         counts[(server, revision)] = counts.get((server, revision), 0) + 1
-        if revision == new:
-            newest[server] = True
-        elif revision == old and newest.get(server):
-            regressions += 1
+        if revision in order:
+            rank = order.index(revision)
+            if rank < newest.get(server, 0):
+                regressions += 1
+            newest[server] = max(rank, newest.get(server, 0))
 print("   answers per replica and revision:", {f"{s} {r[:8]}": n for (s, r), n in sorted(counts.items())})
-print(f"   answers with the older revision after the newer from the same replica (per client thread): {regressions}")
+print(f"   answers with an older revision after a newer from the same replica (per client thread): {regressions}")
 PY
 echo "   failed requests: $(failed_of "$WORK/edit") of $(requests_of "$WORK/edit")"
 

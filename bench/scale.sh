@@ -3,13 +3,16 @@
 # own, kept in SCALE_DIR between the two phases) with ROWS generated decisions over 400 days and an
 # outcome for one in five.
 #   generate: the schema by the service's Flyway migrations, then the rows, with the summaries the
-#             writer keeps (exposure, the outcomes' variant) filled as the V3 migration fills them;
+#             writer keeps (exposure, the outcomes' variant, outcome_total) filled as the V3 and V4
+#             migrations fill them;
 #   measure:  1. the results of one experiment (lr-gentle, 30 % of the rows) over HTTP, and the plans
-#                of its two queries;
+#                of its two queries (and of the outcome scan V4's totals replaced); the service
+#                starts first, so that its migrations bring a database generated earlier up to date;
 #             2. the plan and time of one retention batch;
 #             3. acknowledged write load alone, then the same load while a retention pass deletes
 #                what is older than RETENTION (about 2.5 % of the rows): throughput, p99, longest
-#                request. This deletes those rows: measure once per generate.
+#                request. This deletes those rows: measure once per generate;
+#             4. the outcome totals against a fresh sum of the outcomes left.
 #
 #   bench/scale.sh generate     # 10 million rows: a build's share of the CPU
 #   bench/scale.sh measure      # the published figures, on a quiet machine
@@ -49,7 +52,7 @@ generate() {
   if [ "$(psql_q "select count(*) from decision_log")" -lt "$ROWS" ]; then insert_rows; fi
   # What autovacuum does to a table that has been written for a while: statistics, visibility map.
   local table
-  for table in decision_log exposure outcome; do psql_q "vacuum analyze $table"; done
+  for table in decision_log exposure outcome outcome_total; do psql_q "vacuum analyze $table"; done
 }
 
 insert_rows() {
@@ -77,9 +80,16 @@ insert_rows() {
   insert into outcome (recommendation_id, metric, metric_value, recorded_at, experiment_id, variant)
   select d.recommendation_id, 'identityScore', 0.7 + (i % 300) / 1000.0, d.made_at,
          case when not d.forced_variant then d.experiment_id end, case when not d.forced_variant then d.variant end
-  from generate_series(5, $ROWS, 5) i join decision_log d on d.recommendation_id = md5('d' || i)::uuid;"
+  from generate_series(5, $ROWS, 5) i join decision_log d on d.recommendation_id = md5('d' || i)::uuid;
+  insert into outcome_total (experiment_id, variant, metric, outcomes, value_sum, square_sum)
+  select experiment_id, variant, metric, count(*), $VALUE_SUM, $SQUARE_SUM
+  from outcome where experiment_id is not null group by experiment_id, variant, metric;"
   echo "   took $(( $(date +%s) - started )) s"
 }
+
+# A value's share of outcome_total, as the V4 migration and the service compute it.
+VALUE_SUM="sum(cast(metric_value as numeric(1000, 300)))"
+SQUARE_SUM="sum(cast(cast(metric_value as numeric(1000, 300)) * cast(metric_value as numeric(1000, 300)) as numeric(1000, 300)))"
 
 # explain QUERY NAME [SETTINGS]: its plan and time (the settings, "set ...;", for this query only).
 explain() {
@@ -108,12 +118,15 @@ measure() {
 
   echo
   echo "== 1. results of lr-gentle ($(psql_q "select count(*) from decision_log where experiment_id = 'lr-gentle'") decisions)"
-  explain "select variant, count(*) as actors, sum(decisions) as recommendations from exposure where experiment_id = 'lr-gentle' group by variant" exposures
-  explain "select variant, metric, count(*) as n, avg(metric_value) as mean, var_samp(metric_value) as variance from outcome where experiment_id = 'lr-gentle' group by variant, metric" outcomes
-  # The same through the covering index alone, to see whether the planner's choice costs time.
-  explain "select variant, metric, count(*) as n, avg(metric_value) as mean, var_samp(metric_value) as variance from outcome where experiment_id = 'lr-gentle' group by variant, metric" outcomes-by-index "set enable_seqscan = off;"
+  # The service's Flyway migrations first: a database generated before V4 gets its outcome totals
+  # (the app log says how long the back-fill took).
   start_app scale "$PORT" "$PG_URL"
   wait_ready "$PORT" 600
+  grep -o 'Migrating schema .*\|Successfully applied .*' "$WORK/scale.log" | sed 's/^/   /' || true
+  explain "select variant, count(*) as actors, sum(decisions) as recommendations from exposure where experiment_id = 'lr-gentle' group by variant" exposures
+  explain "select variant, metric, outcomes, value_sum, square_sum from outcome_total where experiment_id = 'lr-gentle'" outcome-totals
+  # The scan the totals replaced (up to V3), on the same rows, to set beside them.
+  explain "select variant, metric, count(*) as n, avg(metric_value) as mean, var_samp(metric_value) as variance from outcome where experiment_id = 'lr-gentle' group by variant, metric" outcomes-scan-before-v4
   for n in 1 2 3 4 5; do
     echo "   GET results #$n: $(curl -s -o "$WORK/results.json" -w '%{http_code} in %{time_total} s' --max-time 60 "$BASE/api/v1/experiments/lr-gentle/results") (load average $(load_average))"
   done
@@ -153,6 +166,12 @@ print(f"   the pass ran {began - start:+.1f} s to {finished - start:+.1f} s from
 PY
   echo "   decisions older than $RETENTION left: $(psql_q "select count(*) from decision_log where made_at < $cutoff")"
   stop_pid "$APP_PID" >/dev/null
+
+  echo
+  echo "== 4. outcome totals against a fresh sum of the outcomes (after the retention pass)"
+  local fresh="select experiment_id, variant, metric, count(*), $VALUE_SUM, $SQUARE_SUM from outcome where experiment_id is not null group by experiment_id, variant, metric"
+  local kept="select experiment_id, variant, metric, outcomes, value_sum, square_sum from outcome_total"
+  echo "   $(psql_q "select count(*) from outcome_total") totals, $(psql_q "select count(*) from (($kept) except ($fresh)) d") differing from the fresh sum, $(psql_q "select count(*) from (($fresh) except ($kept)) d") missing"
 }
 
 case $PHASE in

@@ -20,11 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes decisions older than {@code decisionlog.retention}, with their outcomes and
- * their share of the exposures, a small batch per transaction: each transaction locks the
- * old rows it deletes, which no writer touches, and the exposure rows of their actors,
- * which a writer holds only while its batch commits, so new decisions keep being written
- * meanwhile (bench/scale.sh measures it). Every replica runs it; two replicas deleting
- * the same batch only wait for each other's commit.
+ * their share of the exposures and outcome totals, a small batch per transaction: each
+ * transaction locks the old rows it deletes, which no writer touches, and the exposure
+ * and total rows they counted in, which a writer holds only while its batch or outcome
+ * commits, so new decisions keep being written meanwhile (bench/scale.sh measures it).
+ * Every replica runs it; two replicas deleting the same batch only wait for each other's
+ * commit.
  */
 @Component
 class DecisionLogRetention {
@@ -41,17 +42,20 @@ class DecisionLogRetention {
 
 	private final Exposures exposures;
 
+	private final OutcomeTotals totals;
+
 	private final DecisionLogProperties properties;
 
 	private final Counter deleted;
 
 	private final Clock clock = Clock.systemUTC();
 
-	DecisionLogRetention(JdbcTemplate jdbc, TransactionTemplate transaction, Exposures exposures,
+	DecisionLogRetention(JdbcTemplate jdbc, TransactionTemplate transaction, Exposures exposures, OutcomeTotals totals,
 			DecisionLogProperties properties, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.exposures = exposures;
+		this.totals = totals;
 		this.properties = properties;
 		this.deleted = Counter.builder("lora.decisionlog.retention.deleted")
 			.description("Decisions deleted by the retention pass for being older than decisionlog.retention")
@@ -83,9 +87,13 @@ class DecisionLogRetention {
 	}
 
 	/**
-	 * Deletes one batch of the oldest decisions, their outcomes and their exposures. Only
-	 * the decisions this transaction did delete are subtracted from the exposures:
-	 * another replica's pass may have deleted some of the same batch first.
+	 * Deletes one batch of the oldest decisions, their outcomes, their exposures and
+	 * their outcomes' totals. Only the decisions this transaction did delete are
+	 * subtracted from the exposures: another replica's pass may have deleted some of the
+	 * same batch first. The outcomes are locked before they are read, and only those read
+	 * are deleted and subtracted; an outcome posted meanwhile for one of these decisions
+	 * keeps its decision from being deleted, and the batch is tried again at the next
+	 * pass.
 	 */
 	private Batch deleteBatch(Instant cutoff) {
 		Batch batch = this.transaction.execute((status) -> {
@@ -98,23 +106,35 @@ class DecisionLogRetention {
 			// other in a circle.
 			old.sort(Comparator.comparing(Old::id));
 			List<UUID> ids = old.stream().map(Old::id).toList();
-			deleteAll("delete from outcome where recommendation_id = ?", ids);
+			List<OutcomeTotals.Held> outcomes = this.totals.lock(ids);
+			int[][] outcomesDeleted = (outcomes.isEmpty()) ? new int[0][]
+					: this.jdbc.batchUpdate("delete from outcome where recommendation_id = ? and metric = ?", outcomes,
+							outcomes.size(), (statement, outcome) -> {
+								statement.setObject(1, outcome.recommendationId());
+								statement.setString(2, outcome.metric());
+							});
 			int[][] counts = deleteAll("delete from decision_log where recommendation_id = ?", ids);
-			List<Exposures.Decision> deleted = new ArrayList<>();
-			int i = 0;
-			for (int[] chunk : counts) {
-				for (int count : chunk) {
-					if (count != 0) {
-						deleted.add(old.get(i).decision());
-					}
-					i++;
-				}
-			}
+			List<Exposures.Decision> deleted = deletedOnly(old, counts).stream().map(Old::decision).toList();
 			this.exposures.subtract(Exposures.count(deleted));
+			this.totals.subtract(deletedOnly(outcomes, outcomesDeleted));
 			return new Batch(old.size(), deleted.size());
 		});
 		this.deleted.increment(batch.deleted());
 		return batch;
+	}
+
+	private static <T> List<T> deletedOnly(List<T> rows, int[][] counts) {
+		List<T> deleted = new ArrayList<>();
+		int i = 0;
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				if (count != 0) {
+					deleted.add(rows.get(i));
+				}
+				i++;
+			}
+		}
+		return deleted;
 	}
 
 	private int[][] deleteAll(String sql, List<UUID> ids) {

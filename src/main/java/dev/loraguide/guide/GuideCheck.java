@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -50,6 +51,12 @@ import org.springframework.util.unit.DataSize;
  * <p>
  * With {@code --accept} it first takes an edit of the rules into the cases (see
  * {@link CaseAcceptance}), then checks as usual.
+ * <p>
+ * With {@code --verdicts DIR} it checks each guide exactly as the service's gate does, in
+ * a JVM of its own within the gate's bounds, and keeps each passed verdict in that folder
+ * under the key the service looks up ({@link PassedVerdicts}): a service with the same
+ * bounds and the same jar whose {@code guides.gate.verdicts} is that folder serves the
+ * revision with no check of its own.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = "Checks guides as the service would before serving them: compiles each, runs its cases "
@@ -57,7 +64,8 @@ import org.springframework.util.unit.DataSize;
 				+ "file:line:column and each preset table.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:every guide passed", "1:at least one guide failed",
-				"2:usage error (the folder is missing), or --accept could not read a guide or its last committed version",
+				"2:usage error (the folder is missing, the --verdicts folder cannot be written), or --accept could not "
+						+ "read a guide or its last committed version",
 				"3:the time limit was reached (the guide being checked fails)" })
 public final class GuideCheck implements Callable<Integer> {
 
@@ -116,6 +124,17 @@ public final class GuideCheck implements Callable<Integer> {
 			description = "rules fired in one evaluation before it counts as a rule loop; default: ${DEFAULT-VALUE}")
 	private int maxRuleFirings = Integer.parseInt(GuidesProperties.MAX_RULE_FIRINGS);
 
+	@Option(names = "--heap", defaultValue = GuidesProperties.HEAP, converter = DataSizeConverter.class,
+			paramLabel = "SIZE",
+			description = "with --verdicts: the heap cap (-Xmx) of each check process; default: ${DEFAULT-VALUE}")
+	private DataSize heap = DataSize.parse(GuidesProperties.HEAP);
+
+	@Option(names = "--verdicts", paramLabel = "FOLDER",
+			description = "check each guide as the service's gate does (a JVM of its own within the bounds above) "
+					+ "and keep each passed verdict in this folder, the service's guides.gate.verdicts: a service "
+					+ "with the same bounds and the same jar then serves the revision without checking it")
+	private Path verdicts;
+
 	@Option(names = "--accept",
 			description = "first rewrite the wanted values of the cases the edit changed: cases that pass on the "
 					+ "guide's last committed version (git HEAD) and fail now get the new answer; a case that fails on "
@@ -134,6 +153,14 @@ public final class GuideCheck implements Callable<Integer> {
 	/** What the check is doing now, said when the time limit stops it. */
 	private final AtomicReference<String> doing = new AtomicReference<>("starting");
 
+	public GuideCheck() {
+	}
+
+	/** The command printing its report here rather than to standard output. */
+	GuideCheck(PrintStream out) {
+		this.out = out;
+	}
+
 	/**
 	 * The entry point of the gate's check process when the service runs from a plain
 	 * class path (tests, {@code spring-boot:run}); a packaged jar goes through its
@@ -146,17 +173,42 @@ public final class GuideCheck implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		PrintStream stdout = (this.out != null) ? this.out
+				: new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		PrintWriter err = this.spec.commandLine().getErr();
 		if (!Files.isDirectory(this.dir)) {
 			return usage(this.dir, err);
 		}
+		if (this.verdicts != null && !writable(this.verdicts, err)) {
+			return USAGE;
+		}
 		if (this.accept && accept(this.dir, this.against, stdout, err) == USAGE) {
 			return USAGE;
 		}
-		stopAtTheTimeLimit(err);
 		this.out = stdout;
+		if (this.verdicts != null) {
+			// Each check process stops itself at the time limit, and the gate kills it
+			// past it.
+			return checkAsTheGate(folders(this.dir));
+		}
+		stopAtTheTimeLimit(err);
 		return check(folders(this.dir));
+	}
+
+	/** Whether the folder of verdicts is one this command can write, said if not. */
+	private static boolean writable(Path folder, PrintWriter err) {
+		try {
+			Files.createDirectories(folder);
+			if (Files.isWritable(folder)) {
+				return true;
+			}
+		}
+		catch (IOException ex) {
+			// Said below.
+		}
+		err.println("check: --verdicts " + folder + " is not a folder this command can write");
+		err.flush();
+		return false;
 	}
 
 	/**
@@ -286,15 +338,44 @@ public final class GuideCheck implements Callable<Integer> {
 
 	private int check(List<Path> folders) {
 		GuideLoader loader = new GuideLoader(new GuideCompiler(this.maxRuleFirings));
+		return check(folders, (folder) -> check(loader, folder), (verdict) -> null);
+	}
+
+	/**
+	 * Checks each guide through the service's gate, with the service's key for its
+	 * verdict, and says where each passed verdict is kept.
+	 */
+	private int checkAsTheGate(List<Path> folders) {
+		GuidesProperties.Gate bounds = new GuidesProperties.Gate(this.timeLimit, this.heap, this.maxFileSize,
+				this.p99Budget, this.verdicts.toString());
+		PassedVerdicts passed = new PassedVerdicts(bounds, this.maxRuleFirings, CheckerBuild::ofThisProcess);
+		try (GuideGate gate = new GuideGate(bounds, this.maxRuleFirings, CheckCommandLine.ofThisProcess(), passed)) {
+			return check(folders, (folder) -> gate.check(GuideSource.read(folder)), (verdict) -> {
+				if (!verdict.passed()) {
+					return null;
+				}
+				Path kept = passed.file(verdict.revision());
+				return (kept != null && Files.isRegularFile(kept)) ? "kept in " + kept
+						+ ": a service with these bounds and this jar serves this revision " + "without checking it"
+						: "the verdict could not be kept in " + this.verdicts;
+			});
+		}
+	}
+
+	/**
+	 * @param checker the verdict of one guide folder
+	 * @param note a line to print under a verdict, or null
+	 */
+	private int check(List<Path> folders, Function<Path, GuideVerdict> checker, Function<GuideVerdict, String> note) {
 		List<GuideVerdict> verdicts = new ArrayList<>();
 		for (Path folder : folders) {
 			this.doing.set("reading " + folder);
 			GuideVerdict verdict = OversizedFiles.in(folder, this.maxFileSize)
 				.map((oversized) -> new GuideVerdict(folder.getFileName().toString(), oversized.revision(), "", false,
 						0, null, oversized.problems(), List.of()))
-				.orElseGet(() -> check(loader, folder));
+				.orElseGet(() -> checker.apply(folder));
 			if (this.format == Format.TEXT) {
-				print(folder, verdict);
+				print(folder, verdict, note.apply(verdict));
 			}
 			verdicts.add(verdict);
 		}
@@ -322,7 +403,7 @@ public final class GuideCheck implements Callable<Integer> {
 		}
 	}
 
-	private void print(Path folder, GuideVerdict verdict) {
+	private void print(Path folder, GuideVerdict verdict, String note) {
 		this.out.printf(Locale.ROOT, "%s  revision %s%n", verdict.guide(), verdict.revision());
 		for (GuideProblem problem : verdict.problems()) {
 			this.out.println((problem.file() != null) ? folder.resolve(problem.file()) + ":" + problem.line() + ":"
@@ -334,6 +415,9 @@ public final class GuideCheck implements Callable<Integer> {
 							+ "%d case%s pass%n",
 					PresetTable.MAX_IMAGE_COUNT, text(verdict.p99Micros()), verdict.casesRun(),
 					(verdict.casesRun() == 1) ? "" : "s");
+			if (note != null) {
+				this.out.println("  " + note);
+			}
 		}
 		else {
 			this.out.printf(Locale.ROOT, "  FAILED: %d problem%s%n", verdict.problems().size(),

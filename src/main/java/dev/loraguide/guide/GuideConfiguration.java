@@ -62,10 +62,11 @@ class GuideConfiguration {
 	}
 
 	@Bean
-	GuideWatcher guideWatcher(GuideRegistry registry, ApplicationEventPublisher events, GuidesProperties properties) {
-		// A reload is a check, bounded by the gate's wall-clock limit, then a compile
-		// here.
-		Duration stuckCheck = CheckTimeLimit.of(properties.gate().timeLimit()).wallClock().plusSeconds(30);
+	GuideWatcher guideWatcher(GuideRegistry registry, ApplicationEventPublisher events, GuidesProperties properties,
+			GuideGate gate) {
+		// A reload is at most a wait for another replica's check and a check of its own,
+		// each bounded by the gate, then a compile here.
+		Duration stuckCheck = gate.longestCheck().multipliedBy(2).plusSeconds(30);
 		return new GuideWatcher(registry, events, properties.scanInterval(), stuckCheck);
 	}
 

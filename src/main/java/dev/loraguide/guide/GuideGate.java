@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * forever, fill the heap, recurse without end, burn time), the service only waits for the
  * verdict, and every way the check can end is a verdict: a failed check's problems, or
  * the reason the process did not report. A revision that passed before, in this JVM or in
- * the folder of passed verdicts, is not checked again.
+ * the folder of passed verdicts, is not checked again; a revision another replica sharing
+ * that folder is checking is not checked here too, but waited for ({@link CheckClaims}).
  */
 final class GuideGate implements RevisionCheck, AutoCloseable {
 
@@ -36,6 +39,11 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	private static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
 
 	private static final int STDERR_TAIL_BYTES = 2048;
+
+	/** How often a replica waiting for another's check looks at its claim. */
+	private static final long POLL_MILLIS = 100;
+
+	private static final Logger logger = LoggerFactory.getLogger(GuideGate.class);
 
 	private final GuidesProperties.Gate settings;
 
@@ -65,6 +73,11 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	/** Passed verdicts on disk, for the next start and for other replicas. */
 	private final PassedVerdicts passed;
 
+	/** Checks under way in the same folder, so that replicas sharing it check once. */
+	private final CheckClaims claims;
+
+	private volatile boolean closed;
+
 	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine, PassedVerdicts passed) {
 		this(settings, maxRuleFirings, commandLine, passed, VERDICTS);
 	}
@@ -74,16 +87,32 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	 */
 	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine, PassedVerdicts passed,
 			Map<Checked, CompletableFuture<GuideVerdict>> verdicts) {
+		this(settings, maxRuleFirings, commandLine, passed, verdicts, CheckClaims.UNREFRESHED);
+	}
+
+	/**
+	 * @param verdicts the verdicts reached in this JVM; a new map stands for a new JVM
+	 * @param unrefreshed how long another replica's claim may go unrefreshed before its
+	 * check counts as stopped
+	 */
+	GuideGate(GuidesProperties.Gate settings, int maxRuleFirings, CheckCommandLine commandLine, PassedVerdicts passed,
+			Map<Checked, CompletableFuture<GuideVerdict>> verdicts, Duration unrefreshed) {
 		this.settings = settings;
 		this.limit = CheckTimeLimit.of(settings.timeLimit());
 		this.maxRuleFirings = maxRuleFirings;
 		this.commandLine = commandLine;
 		this.passed = passed;
+		this.claims = new CheckClaims(passed, longestCheck(), unrefreshed);
 		this.verdicts = verdicts;
 	}
 
 	GuidesProperties.Gate settings() {
 		return this.settings;
+	}
+
+	/** The longest a check process may take before it is killed. */
+	Duration longestCheck() {
+		return this.limit.wallClock().plusMillis(GRACE_MILLIS);
 	}
 
 	/**
@@ -98,8 +127,7 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 		if (first == null) {
 			GuideVerdict verdict = this.passed.find(source);
 			if (verdict == null) {
-				verdict = checkInOwnProcess(source);
-				this.passed.keep(verdict);
+				verdict = checkOnce(source);
 			}
 			if (!verdict.passed() || this.verdicts.size() > PassedVerdicts.KEPT) {
 				this.verdicts.remove(key);
@@ -116,7 +144,101 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 				verdict.casesRun(), verdict.p99Micros(), verdict.problems(), verdict.presets());
 	}
 
-	private GuideVerdict checkInOwnProcess(GuideSource source) {
+	/**
+	 * Checks a revision no verdict is kept for, unless another replica sharing the folder
+	 * is checking it: then waits for that check's verdict, and checks here only if it
+	 * ends without a passed one (refused, or its replica died). Waits once at most, so a
+	 * reload is bounded by two checks.
+	 */
+	private GuideVerdict checkOnce(GuideSource source) {
+		CheckClaims.Claim claim = this.claims.take(source.revision());
+		if (claim.theirs()) {
+			GuideVerdict waited = await(source, claim);
+			if (waited != null) {
+				return waited;
+			}
+			claim = this.claims.take(source.revision());
+		}
+		try {
+			if (claim.mine()) {
+				// Another replica may have kept it and released its claim since this one
+				// looked.
+				GuideVerdict kept = this.passed.find(source);
+				if (kept != null) {
+					return kept;
+				}
+				logger.info("Guide '{}' revision {}: checking it; claimed in {} for the replicas sharing the folder",
+						source.id(), source.revision(), claim.file());
+			}
+			GuideVerdict verdict = checkInOwnProcess(source, claim.mine() ? claim : CheckClaims.Claim.NONE);
+			this.passed.keep(verdict);
+			return verdict;
+		}
+		finally {
+			this.claims.release(claim);
+		}
+	}
+
+	/**
+	 * Waits while another replica's claim on the check lives: until it is gone, or no
+	 * longer refreshed, or the longest a check takes has passed.
+	 * @return the verdict it kept, a refusal when the service stops meanwhile, or null to
+	 * check here
+	 */
+	private GuideVerdict await(GuideSource source, CheckClaims.Claim claim) {
+		logger.info("Guide '{}' revision {} is being checked by {} (claim {}): waiting for its verdict", source.id(),
+				source.revision(), claim.holder(), claim.file().getFileName());
+		long started = System.nanoTime();
+		long lastChange = started;
+		CheckClaims.Claim seen = claim;
+		while (true) {
+			if (this.closed) {
+				return stopping(source);
+			}
+			try {
+				Thread.sleep(POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return stopping(source);
+			}
+			CheckClaims.Claim now = this.claims.read(claim.file());
+			long at = System.nanoTime();
+			if (now == null) {
+				break;
+			}
+			if (now.changedSince(seen)) {
+				seen = now;
+				lastChange = at;
+			}
+			else if (at - lastChange > this.claims.unrefreshed().toNanos()) {
+				logger.warn("The claim {} of {} has not been refreshed for {} ms: its check stopped; checking here",
+						claim.file(), now.holder(), this.claims.unrefreshed().toMillis());
+				this.claims.removeIfStill(now);
+				return null;
+			}
+			if (at - started > longestCheck().toNanos()) {
+				logger.warn("Waited {} s for {}'s check of guide '{}' revision {}: checking here",
+						longestCheck().toSeconds(), now.holder(), source.id(), source.revision());
+				return null;
+			}
+		}
+		GuideVerdict kept = this.passed.find(source);
+		if (kept == null) {
+			logger.info("Guide '{}' revision {}: the check of {} ended without a passed verdict; checking here",
+					source.id(), source.revision(), claim.holder());
+		}
+		return kept;
+	}
+
+	private static GuideVerdict stopping(GuideSource source) {
+		return GuideVerdict.refused(source, GuideProblem.of("the check was stopped: the service is stopping"));
+	}
+
+	private GuideVerdict checkInOwnProcess(GuideSource source, CheckClaims.Claim claim) {
+		if (this.closed) {
+			return stopping(source);
+		}
 		Path work = null;
 		try {
 			work = Files.createTempDirectory("lora-guide-check-");
@@ -124,21 +246,21 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 			for (var file : source.files().entrySet()) {
 				Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
 			}
-			return run(source, folder, work.resolve("report.json"), work.resolve("stderr.txt"));
+			return run(source, folder, work.resolve("report.json"), work.resolve("stderr.txt"), claim);
 		}
 		catch (IOException ex) {
 			return GuideVerdict.refused(source, GuideProblem.of("the check could not run: " + ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return GuideVerdict.refused(source, GuideProblem.of("the check was stopped: the service is stopping"));
+			return stopping(source);
 		}
 		finally {
 			deleteQuietly(work);
 		}
 	}
 
-	private GuideVerdict run(GuideSource source, Path folder, Path report, Path stderr)
+	private GuideVerdict run(GuideSource source, Path folder, Path report, Path stderr, CheckClaims.Claim claim)
 			throws IOException, InterruptedException {
 		List<String> command = this.commandLine.command(this.settings, this.maxRuleFirings, folder);
 		Process process = new ProcessBuilder(command).redirectOutput(report.toFile())
@@ -147,7 +269,13 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 			.start();
 		this.running.add(process);
 		try {
-			boolean ended = process.waitFor(this.limit.wallClock().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+			long deadline = System.nanoTime() + longestCheck().toNanos();
+			boolean ended = false;
+			while (!ended && System.nanoTime() < deadline) {
+				ended = process.waitFor(Math.min(CheckClaims.REFRESH.toNanos(), deadline - System.nanoTime()),
+						TimeUnit.NANOSECONDS);
+				this.claims.refresh(claim);
+			}
 			if (!ended) {
 				return GuideVerdict.refused(source, GuideProblem.of(overTheLimit(null)));
 			}
@@ -222,9 +350,13 @@ final class GuideGate implements RevisionCheck, AutoCloseable {
 	record Checked(String revision, GuidesProperties.Gate settings, int maxRuleFirings) {
 	}
 
-	/** Kills every check still running; the service is stopping. */
+	/**
+	 * Kills every check still running and ends every wait for another replica's check;
+	 * the service is stopping.
+	 */
 	@Override
 	public void close() {
+		this.closed = true;
 		this.running.forEach(GuideGate::kill);
 	}
 

@@ -31,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the check runs; a folder that cannot be written is said once in the log, and every
  * start checks again. Files are written whole (a temporary file, then a rename), so a
  * reader never sees half of one, and the folder keeps the {@value #KEPT} last used.
+ * <p>
+ * The folder also holds the claims of checks under way ({@link CheckClaims}), named by
+ * the same key, so that replicas sharing it check a new revision once.
  */
 final class PassedVerdicts {
 
@@ -39,10 +42,12 @@ final class PassedVerdicts {
 	/** A verdict file is a few kilobytes; one larger than this is not one of ours. */
 	private static final long MAX_FILE_BYTES = 1024 * 1024;
 
-	/** A temporary file this old was left by a writer that died. */
+	/** A temporary file or a claim this old was left by a replica that died. */
 	private static final Duration ABANDONED = Duration.ofHours(1);
 
 	private static final String SUFFIX = ".json";
+
+	private static final String CLAIM_SUFFIX = ".claim";
 
 	private static final String TEMPORARY_PREFIX = ".writing-";
 
@@ -81,7 +86,7 @@ final class PassedVerdicts {
 		if (key == null) {
 			return null;
 		}
-		Path file = this.folder.resolve(key.fileName());
+		Path file = this.folder.resolve(key.fileName(SUFFIX));
 		try {
 			if (Files.size(file) > MAX_FILE_BYTES) {
 				return ignored(file, "it is over " + MAX_FILE_BYTES + " bytes");
@@ -114,6 +119,24 @@ final class PassedVerdicts {
 		}
 	}
 
+	/**
+	 * The file that keeps the passed verdict of this revision under these bounds and this
+	 * build, whether it exists or not; null when no verdict is kept.
+	 */
+	Path file(String revision) {
+		Key key = key(revision);
+		return (key != null) ? this.folder.resolve(key.fileName(SUFFIX)) : null;
+	}
+
+	/**
+	 * The file that claims the check of this revision under these bounds and this build
+	 * (see {@link CheckClaims}); null when no verdict is kept.
+	 */
+	Path claimFile(String revision) {
+		Key key = key(revision);
+		return (key != null) ? this.folder.resolve(key.fileName(CLAIM_SUFFIX)) : null;
+	}
+
 	/** Keeps a passed verdict; anything else is left out. */
 	void keep(GuideVerdict verdict) {
 		Key key = verdict.passed() ? key(verdict.revision()) : null;
@@ -125,22 +148,28 @@ final class PassedVerdicts {
 			Files.createDirectories(this.folder);
 			temporary = Files.createTempFile(this.folder, TEMPORARY_PREFIX, ".tmp");
 			this.json.writeValue(temporary.toFile(), new Kept(key, verdict));
-			Files.move(temporary, this.folder.resolve(key.fileName()), StandardCopyOption.ATOMIC_MOVE,
+			Files.move(temporary, this.folder.resolve(key.fileName(SUFFIX)), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
 			temporary = null;
 			prune();
 		}
 		catch (IOException | RuntimeException ex) {
-			if (!this.warned) {
-				this.warned = true;
-				logger.warn(
-						"Passed verdicts cannot be kept in {} ({}): each start checks every guide again; "
-								+ "point guides.gate.verdicts at a folder the service can write, or leave it empty",
-						this.folder.toAbsolutePath(), ex.toString());
-			}
+			cannotWrite(ex);
 		}
 		finally {
 			deleteQuietly(temporary);
+		}
+	}
+
+	/** Says once that the folder cannot be written, and what that costs. */
+	void cannotWrite(Exception ex) {
+		if (!this.warned) {
+			this.warned = true;
+			logger.warn(
+					"Passed verdicts cannot be kept, nor checks claimed, in {} ({}): each start checks every guide "
+							+ "again, and each replica sharing the folder checks a new revision on its own; "
+							+ "point guides.gate.verdicts at a folder the service can write, or leave it empty",
+					this.folder.toAbsolutePath(), ex.toString());
 		}
 	}
 
@@ -186,7 +215,8 @@ final class PassedVerdicts {
 	}
 
 	/**
-	 * Keeps the {@value #KEPT} last used verdicts and drops abandoned temporary files.
+	 * Keeps the {@value #KEPT} last used verdicts and drops abandoned temporary files and
+	 * claims (a claimer that died and whose revision no replica checked since).
 	 */
 	private void prune() throws IOException {
 		List<Path> verdicts = new ArrayList<>();
@@ -197,7 +227,8 @@ final class PassedVerdicts {
 				if (name.endsWith(SUFFIX)) {
 					verdicts.add(entry);
 				}
-				else if (name.startsWith(TEMPORARY_PREFIX) && modified(entry).isBefore(abandoned)) {
+				else if ((name.startsWith(TEMPORARY_PREFIX) || name.endsWith(CLAIM_SUFFIX))
+						&& modified(entry).isBefore(abandoned)) {
 					deleteQuietly(entry);
 				}
 			}
@@ -235,9 +266,9 @@ final class PassedVerdicts {
 	record Key(String revision, String timeLimit, String heap, String maxFileSize, String p99Budget, int maxRuleFirings,
 			String build) {
 
-		String fileName() {
+		String fileName(String suffix) {
 			return Revision.of(String.join("\n", this.revision, this.timeLimit, this.heap, this.maxFileSize,
-					this.p99Budget, Integer.toString(this.maxRuleFirings), this.build)) + SUFFIX;
+					this.p99Budget, Integer.toString(this.maxRuleFirings), this.build)) + suffix;
 		}
 
 	}

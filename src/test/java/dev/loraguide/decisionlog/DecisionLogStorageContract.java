@@ -1,6 +1,8 @@
 package dev.loraguide.decisionlog;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -14,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -104,14 +109,16 @@ abstract class DecisionLogStorageContract {
 		this.meters = new SimpleMeterRegistry();
 		this.jdbc = new JdbcTemplate(dataSource);
 		Exposures exposures = new Exposures(this.jdbc);
+		OutcomeTotals totals = new OutcomeTotals(this.jdbc);
 		DecisionLogRepository repository = new DecisionLogRepository(this.jdbc,
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), exposures);
 		this.queue = new DecisionQueue(properties, this.meters);
 		this.writer = new DecisionLogWriter(this.queue, repository, JSON, properties, this.meters);
-		this.outcomes = new JdbcOutcomeStore(this.queue, repository, this.jdbc, properties);
+		this.outcomes = new JdbcOutcomeStore(this.queue, repository, this.jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), totals, properties);
 		this.health = new DecisionLogHealthIndicator(this.queue, this.writer, properties);
 		this.retention = new DecisionLogRetention(this.jdbc,
-				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), exposures, properties,
+				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), exposures, totals, properties,
 				this.meters);
 		this.ledger = new JdbcExperimentLedger(this.jdbc);
 	}
@@ -392,6 +399,70 @@ abstract class DecisionLogStorageContract {
 	}
 
 	@Test
+	void outcomeTotalsEqualAFreshSumOfTheOutcomesAfterWritesAReplacementAndRetention() {
+		String experiment = "exp-" + UUID.randomUUID();
+		List<RecommendationMade> made = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			RecommendationMade decision = (i % 11 == 0) ? Decisions.forced("qa-actor", experiment, "legacy")
+					: Decisions.enrolled("actor-" + i, experiment, (i % 2 == 0) ? "control" : "legacy");
+			made.add((i % 3 == 0) ? decision : recent(decision));
+		}
+		writeAll(made.toArray(RecommendationMade[]::new));
+		for (int i = 0; i < made.size(); i++) {
+			UUID id = made.get(i).response().recommendationId();
+			this.outcomes.record(id, "identityScore", 1e6 + i * 0.1 + 0.30000000000000004);
+			if (i % 4 == 0) {
+				this.outcomes.record(id, "steps", 1800 + i);
+			}
+		}
+		assertThat(totals(experiment)).isNotEmpty().isEqualTo(freshTotals(experiment));
+
+		assertThat(this.outcomes.record(made.get(4).response().recommendationId(), "identityScore", -2.5e-7))
+			.isEqualTo(Result.REPLACED);
+		assertThat(totals(experiment)).isEqualTo(freshTotals(experiment));
+
+		assertThat(this.retention.pass()).isPositive();
+		assertThat(totals(experiment)).isNotEmpty().isEqualTo(freshTotals(experiment));
+	}
+
+	@Test
+	void concurrentPostsToOneTotalKeepItExact() throws Exception {
+		String experiment = "exp-" + UUID.randomUUID();
+		List<RecommendationMade> made = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			made.add(Decisions.enrolled("actor-" + i, experiment, "control"));
+		}
+		writeAll(made.toArray(RecommendationMade[]::new));
+		ExecutorService posters = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Result>> posts = new ArrayList<>();
+			for (int i = 0; i < 48; i++) {
+				UUID id = made.get(i % made.size()).response().recommendationId();
+				double value = 0.5 + i * 0.01;
+				posts.add(posters.submit(() -> this.outcomes.record(id, "identityScore", value)));
+			}
+			for (Future<Result> post : posts) {
+				post.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			posters.shutdownNow();
+		}
+		assertThat(totals(experiment)).singleElement().extracting(Total::outcomes).isEqualTo(12L);
+		assertThat(totals(experiment)).isEqualTo(freshTotals(experiment));
+	}
+
+	@Test
+	void theVarianceOfValuesFarFromZeroLosesNothingToCancellation() {
+		String experiment = "exp-" + UUID.randomUUID();
+		postOutcomes(experiment, "control", false, 1e9 + 0.1, 1e9 + 0.2, 1e9 + 0.3);
+		MetricSummary summary = this.ledger.outcomes(experiment).get(0);
+		assertThat(summary.mean()).isEqualTo(1e9 + 0.2);
+		// Sample variance of the three doubles as stored, to the last bit of a double.
+		assertThat(summary.variance()).isCloseTo(0.01, within(1e-12));
+	}
+
+	@Test
 	void twoWritersSharingTheDatabaseCountEveryDecisionOfTheSameActors() throws Exception {
 		String experiment = "exp-" + UUID.randomUUID();
 		DecisionLogProperties properties = properties(Durability.ACKNOWLEDGED, 10_000);
@@ -442,6 +513,8 @@ abstract class DecisionLogStorageContract {
 				new VariantExposure("legacy", 1, 1));
 		assertThat(migrated.outcomes("lr-gentle")).extracting(MetricSummary::variant, MetricSummary::count)
 			.containsExactlyInAnyOrder(tuple("control", 2L), tuple("legacy", 1L));
+		this.jdbc = new JdbcTemplate(empty);
+		assertThat(totals("lr-gentle")).isEqualTo(freshTotals("lr-gentle"));
 	}
 
 	/**
@@ -492,6 +565,34 @@ abstract class DecisionLogStorageContract {
 			assertThat(this.outcomes.record(made[i].response().recommendationId(), "identityScore", values[i]))
 				.isEqualTo(Result.CREATED);
 		}
+	}
+
+	private List<Total> totals(String experiment) {
+		return this.jdbc.query("""
+				select variant, metric, outcomes, value_sum, square_sum from outcome_total
+				where experiment_id = ? order by variant, metric""", DecisionLogStorageContract::total, experiment);
+	}
+
+	/**
+	 * The outcomes summed again, each value's share computed as the V4 migration does.
+	 */
+	private List<Total> freshTotals(String experiment) {
+		return this.jdbc.query(
+				"""
+						select variant, metric, count(*) as outcomes, sum(cast(metric_value as numeric(1000, 300))) as value_sum,
+						    sum(cast(cast(metric_value as numeric(1000, 300)) * cast(metric_value as numeric(1000, 300))
+						        as numeric(1000, 300))) as square_sum
+						from outcome where experiment_id = ? group by variant, metric order by variant, metric""",
+				DecisionLogStorageContract::total, experiment);
+	}
+
+	private static Total total(ResultSet row, int i) throws SQLException {
+		return new Total(row.getString("variant"), row.getString("metric"), row.getLong("outcomes"),
+				row.getBigDecimal("value_sum").stripTrailingZeros(),
+				row.getBigDecimal("square_sum").stripTrailingZeros());
+	}
+
+	private record Total(String variant, String metric, long outcomes, BigDecimal valueSum, BigDecimal squareSum) {
 	}
 
 	private static Comparator<Double> closeTo(double tolerance) {

@@ -5,17 +5,24 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code check} command an ML lead runs before committing: problems as
  * {@code file:line:column: message}, each guide's preset table, and an exit status for
- * hooks and CI.
+ * hooks and CI; with {@code --verdicts}, the passed verdict the service then uses.
  */
 class GuideCheckTests {
 
@@ -72,6 +79,48 @@ class GuideCheckTests {
 		assertThat(status).isEqualTo(GuideCheck.USAGE);
 		assertThat(errors.toString()).startsWith("check: ").contains("is not a folder");
 		assertThat(output()).isEmpty();
+	}
+
+	@Test
+	void verdictKeptByTheCommandIsServedByTheGateWithoutACheckProcess() throws Exception {
+		Path guide = RulesFolder.copyInto(this.temp.resolve("rules")).guide("legacy-defaults");
+		Path verdicts = this.temp.resolve("verdicts");
+
+		// The command checks in a JVM of its own, as the gate does; the build is this
+		// JVM's, as it would be the same jar's (CheckVerdictsIT runs the packaged jar).
+		int status = command().execute("--verdicts", verdicts.toString(), guide.toString());
+
+		assertThat(status).as(output()).isEqualTo(GuideCheck.PASSED);
+		assertThat(output()).contains("  kept in " + verdicts + "/")
+			.contains("a service with these bounds and this jar serves this revision without checking it");
+		ScriptedChecks checks = new ScriptedChecks(this.temp);
+		GuidesProperties service = new Binder(new MapConfigurationPropertySource(
+				Map.of("guides.dir", "rules", "guides.gate.verdicts", verdicts.toString())))
+			.bindOrCreate("guides", GuidesProperties.class);
+		GuideVerdict served = new GuideGate(service.gate(), service.maxRuleFirings(), checks.mustNotRun(),
+				new PassedVerdicts(service.gate(), service.maxRuleFirings(), CheckerBuild::ofThisProcess),
+				new ConcurrentHashMap<>())
+			.check(GuideSource.read(guide));
+		assertThat(served.passed()).isTrue();
+		assertThat(served.presets()).isNotEmpty();
+		assertThat(checks.runs()).as("check processes the service ran").isZero();
+	}
+
+	@Test
+	void verdictsFolderThatCannotBeWrittenIsAUsageError() throws Exception {
+		Path notAFolder = Files.writeString(this.temp.resolve("verdicts"), "a file");
+		StringWriter errors = new StringWriter();
+
+		int status = command().setErr(new PrintWriter(errors))
+			.execute("--verdicts", notAFolder.toString(), RulesFolder.SHIPPED.toString());
+
+		assertThat(status).isEqualTo(GuideCheck.USAGE);
+		assertThat(errors.toString()).contains("--verdicts " + notAFolder + " is not a folder this command can write");
+	}
+
+	/** The command as the jar runs it, printing to {@link #output()}. */
+	private CommandLine command() {
+		return new CommandLine(new GuideCheck(stdout())).setCaseInsensitiveEnumValuesAllowed(true);
 	}
 
 	private int check(String folder) {

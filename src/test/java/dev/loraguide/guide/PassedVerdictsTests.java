@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -25,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Passed verdicts kept on disk: a restart serves a revision that passed before without
  * starting a check process, and anything that could change the verdict checks again. The
- * check process here is a script that prints a prepared report and counts its runs; a new
- * in-JVM map stands for a restarted JVM.
+ * check process here is a script that prints a prepared report and counts its runs
+ * ({@link ScriptedChecks}); a new in-JVM map stands for a restarted JVM.
  */
 class PassedVerdictsTests {
 
@@ -36,8 +34,6 @@ class PassedVerdictsTests {
 
 	private static final String BUILD = "build-1";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@TempDir
 	Path temp;
 
@@ -45,7 +41,7 @@ class PassedVerdictsTests {
 
 	private Path folder;
 
-	private Path runs;
+	private ScriptedChecks checks;
 
 	@BeforeEach
 	void guideFolder() throws IOException {
@@ -53,7 +49,7 @@ class PassedVerdictsTests {
 		Files.writeString(this.guide.resolve("defaults.drl"), "// the rules\n");
 		Files.writeString(this.guide.resolve("cases.yaml"), "cases: []\n");
 		this.folder = this.temp.resolve("verdicts");
-		this.runs = this.temp.resolve("runs.txt");
+		this.checks = new ScriptedChecks(this.temp);
 	}
 
 	@Test
@@ -219,38 +215,19 @@ class PassedVerdictsTests {
 	}
 
 	private CheckCommandLine passingCheck() throws IOException {
-		return check(passedVerdict(source().revision()), GuideCheck.PASSED);
+		return this.checks.reporting(passedVerdict(source().revision()), GuideCheck.PASSED);
 	}
 
 	private CheckCommandLine failingCheck() throws IOException {
-		GuideVerdict failed = new GuideVerdict("flux-lora", source().revision(), "A guide", false, 3, 12.5,
-				List.of(GuideProblem.of("no preset for 54321 images")), presets());
-		return check(failed, GuideCheck.FAILED);
+		return this.checks.reporting(failedVerdict(source().revision()), GuideCheck.FAILED);
 	}
 
-	/**
-	 * A check process that counts its run and reports nothing, so its guide is refused.
-	 */
 	private CheckCommandLine checkThatMustNotRun() throws IOException {
-		return script("echo run >> '" + this.runs + "'\nexit 2\n");
-	}
-
-	private CheckCommandLine check(GuideVerdict verdict, int status) throws IOException {
-		Path report = Files.createTempFile(this.temp, "report-", ".json");
-		JSON.writeValue(report.toFile(), new GuideVerdict.Report(List.of(verdict)));
-		return script("echo run >> '" + this.runs + "'\ncat '" + report + "'\nexit " + status + "\n");
-	}
-
-	/** Stands for {@code java}: takes the check's arguments and ignores them. */
-	private CheckCommandLine script(String body) throws IOException {
-		Path script = Files.createTempFile(this.temp, "check-", ".sh");
-		Files.writeString(script, "#!/bin/sh\n" + body);
-		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-		return new CheckCommandLine(script, "unused", List.of("check"));
+		return this.checks.mustNotRun();
 	}
 
 	private int checksRun() throws IOException {
-		return Files.exists(this.runs) ? Files.readAllLines(this.runs).size() : 0;
+		return this.checks.runs();
 	}
 
 	private Path onlyKeptFile() throws IOException {
@@ -268,8 +245,13 @@ class PassedVerdictsTests {
 		}
 	}
 
-	private static GuideVerdict passedVerdict(String revision) {
+	static GuideVerdict passedVerdict(String revision) {
 		return new GuideVerdict("flux-lora", revision, "A guide", true, 3, 12.5, List.of(), presets());
+	}
+
+	static GuideVerdict failedVerdict(String revision) {
+		return new GuideVerdict("flux-lora", revision, "A guide", false, 3, 12.5,
+				List.of(GuideProblem.of("no preset for 54321 images")), presets());
 	}
 
 	private static List<PresetRow> presets() {
