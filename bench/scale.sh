@@ -88,8 +88,8 @@ insert_rows() {
 }
 
 # A value's share of outcome_total, as the V4 migration and the service compute it.
-VALUE_SUM="sum(cast(metric_value as numeric(1000, 300)))"
-SQUARE_SUM="sum(cast(cast(metric_value as numeric(1000, 300)) * cast(metric_value as numeric(1000, 300)) as numeric(1000, 300)))"
+VALUE_SUM="sum(cast(metric_value as outcome_share))"
+SQUARE_SUM="sum(cast(cast(metric_value as outcome_share) * cast(metric_value as outcome_share) as outcome_share))"
 
 # explain QUERY NAME [SETTINGS]: its plan and time (the settings, "set ...;", for this query only).
 explain() {

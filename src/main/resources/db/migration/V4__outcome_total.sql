@@ -13,23 +13,25 @@
 -- (squares minus the square of the sum) loses nothing to cancellation. numeric(1000, 300): H2's
 -- numeric without a scale has scale 0, and 700 integer digits hold the square of any double times a
 -- billion outcomes. Every statement turns a value into its share the same way, with the
--- database's own cast: cast(v as numeric(1000, 300)), and that squared cast back to
--- numeric(1000, 300) (values below about 1e-135 lose digits of their square, the same digits
--- whenever they are added or taken away).
+-- database's own cast: cast(v as outcome_share), and that squared cast back to outcome_share
+-- (values below about 1e-135 lose digits of their square, the same digits whenever they are added
+-- or taken away). The domain names the type once, here, for the service's statements too.
+create domain outcome_share as numeric(1000, 300);
+
 create table outcome_total (
     experiment_id varchar(100) not null,
     variant varchar(100) not null,
     metric varchar(64) not null,
     outcomes bigint not null,
-    value_sum numeric(1000, 300) not null,
-    square_sum numeric(1000, 300) not null,
+    value_sum outcome_share not null,
+    square_sum outcome_share not null,
     primary key (experiment_id, variant, metric)
 );
 
 insert into outcome_total (experiment_id, variant, metric, outcomes, value_sum, square_sum)
 select experiment_id, variant, metric, count(*),
-       sum(cast(metric_value as numeric(1000, 300))),
-       sum(cast(cast(metric_value as numeric(1000, 300)) * cast(metric_value as numeric(1000, 300)) as numeric(1000, 300)))
+       sum(cast(metric_value as outcome_share)),
+       sum(cast(cast(metric_value as outcome_share) * cast(metric_value as outcome_share) as outcome_share))
 from outcome
 where experiment_id is not null
 group by experiment_id, variant, metric;

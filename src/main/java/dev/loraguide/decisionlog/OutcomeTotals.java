@@ -30,10 +30,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomeTotals {
 
-	private static final String VALUE = "cast(%s as numeric(1000, 300))";
+	/** The exact decimal type of migration V4, named there once. */
+	private static final String VALUE = "cast(%s as outcome_share)";
 
-	private static final String SQUARE = "cast(cast(%1$s as numeric(1000, 300)) * cast(%1$s as numeric(1000, 300))"
-			+ " as numeric(1000, 300))";
+	private static final String SQUARE = "cast(cast(%1$s as outcome_share) * cast(%1$s as outcome_share) as outcome_share)";
 
 	/** PostgreSQL: an atomic upsert, safe when two replicas add the first row at once. */
 	private static final String ADD_POSTGRES = """

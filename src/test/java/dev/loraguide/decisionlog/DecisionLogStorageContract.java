@@ -577,12 +577,11 @@ abstract class DecisionLogStorageContract {
 	 * The outcomes summed again, each value's share computed as the V4 migration does.
 	 */
 	private List<Total> freshTotals(String experiment) {
-		return this.jdbc.query(
-				"""
-						select variant, metric, count(*) as outcomes, sum(cast(metric_value as numeric(1000, 300))) as value_sum,
-						    sum(cast(cast(metric_value as numeric(1000, 300)) * cast(metric_value as numeric(1000, 300))
-						        as numeric(1000, 300))) as square_sum
-						from outcome where experiment_id = ? group by variant, metric order by variant, metric""",
+		return this.jdbc.query("""
+				select variant, metric, count(*) as outcomes, sum(cast(metric_value as outcome_share)) as value_sum,
+				    sum(cast(cast(metric_value as outcome_share) * cast(metric_value as outcome_share)
+				        as outcome_share)) as square_sum
+				from outcome where experiment_id = ? group by variant, metric order by variant, metric""",
 				DecisionLogStorageContract::total, experiment);
 	}
 
