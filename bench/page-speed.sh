@@ -9,7 +9,9 @@
 #
 # Per start of the service: load 1 is "cold" (the service has answered nothing but the guide list,
 # so the curves are worked out for this request, and the JIT has compiled little), loads 2.. are
-# "warm". Every load opens a new browser with a fresh profile (empty cache), then reloads the page
+# "warm"; before each warm load the service is left to settle (at most SETTLE seconds, until it
+# spends under 3 % of a core: its JIT compiling what the last load asked for would otherwise share
+# the two cores with the browser being timed). Every load opens a new browser with a fresh profile (empty cache), then reloads the page
 # once in that browser ("reload": the cache now holds the page, the scripts and the API answers).
 # Every request goes to 127.0.0.1; every wait is bounded.
 set -euo pipefail
@@ -18,6 +20,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/common.sh
 . "$ROOT/bench/common.sh"
 STARTS=${STARTS:-3}
+SETTLE=${SETTLE:-30}
 LOADS=${LOADS:-8}
 HEAP=${HEAP:--Xmx256m}
 CHROMIUM=/usr/bin/chromium
@@ -102,6 +105,17 @@ read();
 JS
 )
 
+# settle PID: waits (at most SETTLE seconds) until the process spends under 3 % of a core.
+settle() {
+  local before after
+  for _ in $(seq 1 "$SETTLE"); do
+    before=$(cpu_ticks "$1")
+    sleep 1
+    after=$(cpu_ticks "$1")
+    [ $((after - before)) -lt 3 ] && return 0
+  done
+}
+
 # one_load BASE: a fresh browser profile, the page loaded, then reloaded; prints two JSON lines.
 one_load() {
   local profile session caps
@@ -136,6 +150,7 @@ for start in $(seq 1 "$STARTS"); do
   done
   for load in $(seq 1 "$LOADS"); do
     kind=$([ "$load" = 1 ] && echo cold || echo warm)
+    [ "$kind" = warm ] && settle "$APP_PID"
     one_load "$BASE" | jq -c --arg kind "$kind" --argjson start "$start" \
       'if has("error") then error(.error) else . end | {start: $start, kind: (if input_line_number == 1 then $kind else "reload" end)} + .' \
       >> "$WORK/loads.jsonl"
