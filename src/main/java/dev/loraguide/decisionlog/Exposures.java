@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,10 +47,11 @@ class Exposures {
 
 	private final JdbcTemplate jdbc;
 
-	private volatile String add;
+	private final Upsert add;
 
 	Exposures(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.add = new Upsert(jdbc, ADD_POSTGRES, ADD_STANDARD);
 	}
 
 	/**
@@ -71,7 +71,7 @@ class Exposures {
 	/** Adds decisions, in the caller's transaction. */
 	void add(SortedMap<Key, Long> counts) {
 		if (!counts.isEmpty()) {
-			this.jdbc.batchUpdate(addStatement(), counts.entrySet(), counts.size(), (statement, entry) -> {
+			this.jdbc.batchUpdate(this.add.statement(), counts.entrySet(), counts.size(), (statement, entry) -> {
 				statement.setString(1, entry.getKey().experimentId());
 				statement.setString(2, entry.getKey().variant());
 				statement.setString(3, entry.getKey().actorId());
@@ -100,17 +100,6 @@ class Exposures {
 			statement.setString(2, entry.getKey().variant());
 			statement.setString(3, entry.getKey().actorId());
 		});
-	}
-
-	private String addStatement() {
-		String statement = this.add;
-		if (statement == null) {
-			String product = this.jdbc.execute(
-					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
-			statement = "PostgreSQL".equals(product) ? ADD_POSTGRES : ADD_STANDARD;
-			this.add = statement;
-		}
-		return statement;
 	}
 
 	/**

@@ -12,7 +12,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -82,15 +81,16 @@ class OutcomeTotals {
 
 	private final JdbcTemplate jdbc;
 
-	private volatile String add;
+	private final Upsert add;
 
 	OutcomeTotals(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.add = new Upsert(jdbc, ADD_POSTGRES, ADD_STANDARD);
 	}
 
 	/** Adds a new outcome, in the caller's transaction. */
 	void add(Key key, double value) {
-		this.jdbc.update(addStatement(), key.experimentId(), key.variant(), key.metric(), value, value, value);
+		this.jdbc.update(this.add.statement(), key.experimentId(), key.variant(), key.metric(), value, value, value);
 	}
 
 	/** Replaces an outcome's earlier value, in the caller's transaction. */
@@ -151,17 +151,6 @@ class OutcomeTotals {
 			statement.setString(2, key.variant());
 			statement.setString(3, key.metric());
 		});
-	}
-
-	private String addStatement() {
-		String statement = this.add;
-		if (statement == null) {
-			String product = this.jdbc.execute(
-					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
-			statement = "PostgreSQL".equals(product) ? ADD_POSTGRES : ADD_STANDARD;
-			this.add = statement;
-		}
-		return statement;
 	}
 
 	/**
