@@ -94,7 +94,7 @@ class JdbcOutcomeStore implements OutcomeStore {
 		return this.transaction.execute((status) -> {
 			List<Earlier> earlier = this.jdbc.query(EARLIER,
 					(row, i) -> new Earlier(row.getDouble("metric_value"),
-							totalOf(row.getString("experiment_id"), row.getString("variant"), metric)),
+							OutcomeTotals.Key.of(row.getString("experiment_id"), row.getString("variant"), metric)),
 					recommendationId, metric);
 			if (!earlier.isEmpty()) {
 				this.jdbc.update(UPDATE, value, now, recommendationId, metric);
@@ -104,16 +104,12 @@ class JdbcOutcomeStore implements OutcomeStore {
 				return Result.REPLACED;
 			}
 			this.jdbc.update(INSERT, recommendationId, metric, value, now, arm.experimentId(), arm.variant());
-			OutcomeTotals.Key total = totalOf(arm.experimentId(), arm.variant(), metric);
+			OutcomeTotals.Key total = OutcomeTotals.Key.of(arm.experimentId(), arm.variant(), metric);
 			if (total != null) {
 				this.totals.add(total, value);
 			}
 			return Result.CREATED;
 		});
-	}
-
-	private static OutcomeTotals.Key totalOf(String experimentId, String variant, String metric) {
-		return (experimentId != null) ? new OutcomeTotals.Key(experimentId, variant, metric) : null;
 	}
 
 	private DecisionQueue.Fate awaitDecision(UUID recommendationId) {

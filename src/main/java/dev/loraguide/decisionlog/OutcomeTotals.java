@@ -117,9 +117,7 @@ class OutcomeTotals {
 	}
 
 	private static Held held(ResultSet row, int i) throws SQLException {
-		String experimentId = row.getString("experiment_id");
-		Key key = (experimentId != null) ? new Key(experimentId, row.getString("variant"), row.getString("metric"))
-				: null;
+		Key key = Key.of(row.getString("experiment_id"), row.getString("variant"), row.getString("metric"));
 		return new Held(row.getObject("recommendation_id", UUID.class), row.getString("metric"), key,
 				new Total(1, row.getBigDecimal("value_share"), row.getBigDecimal("square_share")));
 	}
@@ -165,6 +163,15 @@ class OutcomeTotals {
 		static final Comparator<Key> ORDER = Comparator.comparing(Key::experimentId)
 			.thenComparing(Key::variant)
 			.thenComparing(Key::metric);
+
+		/**
+		 * The total an outcome of this experiment and variant counts in; null when its
+		 * decision was in no experiment (or its variant was forced), so it counts in
+		 * none.
+		 */
+		static Key of(String experimentId, String variant, String metric) {
+			return (experimentId != null) ? new Key(experimentId, variant, metric) : null;
+		}
 
 	}
 
