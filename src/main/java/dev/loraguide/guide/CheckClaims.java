@@ -122,12 +122,7 @@ final class CheckClaims {
 				// A claim no one could tell from a live one: removed, not left to go
 				// stale.
 				this.verdicts.cannotWrite(ex);
-				try {
-					Files.deleteIfExists(file);
-				}
-				catch (IOException gone) {
-					// Then it goes unrefreshed and the others take the check over.
-				}
+				PassedVerdicts.deleteQuietly(file);
 				return Claim.NONE;
 			}
 		}
@@ -189,12 +184,7 @@ final class CheckClaims {
 	void removeIfStill(Claim claim) {
 		Claim now = read(claim.file());
 		if (now != null && Objects.equals(now.token(), claim.token())) {
-			try {
-				Files.deleteIfExists(claim.file());
-			}
-			catch (IOException ex) {
-				// A folder gone read-only: the claim goes stale and is taken over.
-			}
+			PassedVerdicts.deleteQuietly(claim.file());
 		}
 	}
 

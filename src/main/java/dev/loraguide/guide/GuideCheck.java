@@ -355,8 +355,9 @@ public final class GuideCheck implements Callable<Integer> {
 					return null;
 				}
 				Path kept = passed.file(verdict.revision());
-				return (kept != null && Files.isRegularFile(kept)) ? "kept in " + kept
-						+ ": a service with these bounds and this jar serves this revision " + "without checking it"
+				return (kept != null && Files.isRegularFile(kept))
+						? "kept in " + kept
+								+ ": a service with these bounds and this jar serves this revision without checking it"
 						: "the verdict could not be kept in " + this.verdicts;
 			});
 		}

@@ -249,13 +249,17 @@ final class PassedVerdicts {
 		}
 	}
 
-	private static void deleteQuietly(Path file) {
+	/**
+	 * Deletes a file of the folder if it is there. A file left (a folder gone read-only)
+	 * is harmless: a temporary file or a claim ages and is pruned or taken over.
+	 */
+	static void deleteQuietly(Path file) {
 		if (file != null) {
 			try {
 				Files.deleteIfExists(file);
 			}
 			catch (IOException ex) {
-				// Another replica's prune, or a folder that went read-only: harmless.
+				// Left for the prune, or for another replica to take over.
 			}
 		}
 	}
