@@ -75,15 +75,19 @@ function tickLabels(u, splits) {
   return splits.map((value) => (value === null ? '' : TICK_FORMAT.format(value)));
 }
 
-// One x column for every series: the image counts of all of them, each series null where it
-// has no answer (a guide that does not give that parameter).
-function columns(series, parameter) {
-  const counts = [...new Set(series.flatMap((s) => s.curves.points.map((point) => point.imageCount)))].sort((a, b) => a - b);
-  const columnsOfSeries = series.flatMap((s) => parameter.lines.map(([, value]) => {
-    const byCount = new Map(s.curves.points.map((point) => [point.imageCount, value(point)]));
-    return counts.map((count) => byCount.get(count) ?? null);
-  }));
-  return [counts, ...columnsOfSeries];
+// One x column for every chart: the image counts of all the series, in order.
+function imageCounts(series) {
+  return [...new Set(series.flatMap((s) => s.curves.points.map((point) => point.imageCount)))].sort((a, b) => a - b);
+}
+
+// A parameter's columns: the counts, then each line of each series (pointsByCount: per series,
+// its points by image count), null where a series has no answer (a guide that does not give
+// that parameter).
+function columns(counts, pointsByCount, parameter) {
+  return [counts, ...pointsByCount.flatMap((byCount) => parameter.lines.map(([, value]) => counts.map((count) => {
+    const point = byCount.get(count);
+    return (point && value(point)) ?? null;
+  })))];
 }
 
 const charts = new Map();
@@ -93,8 +97,10 @@ const charts = new Map();
 export function drawCurves(container, series, presets) {
   (charts.get(container) || []).forEach((chart) => chart.destroy());
   clear(container);
+  const counts = imageCounts(series);
+  const pointsByCount = series.map((s) => new Map(s.curves.points.map((point) => [point.imageCount, point])));
   const drawn = PARAMETERS.map((parameter) => {
-    const data = columns(series, parameter);
+    const data = columns(counts, pointsByCount, parameter);
     const box = el('div', { class: 'chart-box' });
     container.append(el('figure', { class: 'chart', 'data-points': data[0].length }, el('figcaption', {}, parameter.title), box));
     return plot(box, {
