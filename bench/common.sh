@@ -22,6 +22,16 @@ to_ms() {
 
 # CPU clock ticks (user + system) a process has used, and the part of them its JIT compiler threads used.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# thread_cpu PID -> the CPU ms the process's threads used so far, by kind of thread (a thread
+# name's trailing number dropped: GC Thread#0 and #1 count as one; "java" is the main thread),
+# most first; child processes' CPU is not in it.
+thread_cpu() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(sed 's/[0-9]*$//' "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+  done | awk -F'\t' -v t="$(getconf CLK_TCK)" '$2 > 0 {cpu[$1] += $2} END {for (k in cpu) printf "%d\t%s\n", cpu[k] * 1000 / t, k}' | sort -rn
+}
+
 jit_ticks() {
   local task sum=0 ticks
   for task in /proc/"$1"/task/*; do

@@ -35,9 +35,7 @@ java $HEAP -Dguides.gate.verdicts="$VERDICTS" -Dstartup.steps="$WORK/steps.txt" 
 APP_PID=$!
 ms=$(first_answer "$port" /api/v1/recommendations \
   '{"actor":{"id":"bench-first","name":"Bench First"},"dataset":{"imageCount":23}}' "$STARTED_NS")
-threads=$(for task in /proc/"$APP_PID"/task/*; do
-  printf '%s\t%s\n' "$(sed 's/[0-9]*$//' "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
-done | awk -F'\t' -v t="$(getconf CLK_TCK)" '$2 > 0 {cpu[$1] += $2} END {for (k in cpu) printf "%8d ms  %s\n", cpu[k] * 1000 / t, k}' | sort -rn | head -8)
+threads=$(thread_cpu "$APP_PID" | head -8 | awk -F'\t' '{printf "%8d ms  %s\n", $1, $2}')
 for _ in $(seq 1 100); do [ -s "$WORK/steps.txt" ] && break; sleep 0.1; done
 stop_pid "$APP_PID"
 APP_PID=""

@@ -66,16 +66,6 @@ start() {
   echo "$ms"
 }
 
-# thread_cpu PID -> the CPU ms the process's threads used so far, by kind of thread (a thread
-# name's trailing number dropped: GC Thread#0 and #1 count as one; "java" is the main thread),
-# most first; the check processes' CPU is not in it.
-thread_cpu() {
-  local task
-  for task in /proc/"$1"/task/*; do
-    printf '%s\t%s\n' "$(sed 's/[0-9]*$//' "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
-  done | awk -F'\t' -v t="$(getconf CLK_TCK)" '$2 > 0 {cpu[$1] += $2} END {for (k in cpu) printf "%d\t%s\n", cpu[k] * 1000 / t, k}' | sort -rn
-}
-
 # kept NAME -> how many guides that start served from a kept verdict, without a check
 kept() { grep -c 'passed its check before' "$WORK/$1.log" || true; }
 cpu() { cat "$WORK/cpu-$1"; }
