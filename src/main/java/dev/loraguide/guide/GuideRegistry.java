@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -64,6 +65,15 @@ public class GuideRegistry implements AutoCloseable {
 	private final GuideCurvesCache curves = new GuideCurvesCache();
 
 	private final Map<String, GuideChange> changes = new ConcurrentHashMap<>();
+
+	/**
+	 * By guide, the revision its last swap replaced, until what the swap changed is
+	 * recorded in {@link #changes}. Guarded by itself where both maps change together.
+	 */
+	private final Map<String, Guide> comparing = new ConcurrentHashMap<>();
+
+	/** Revisions replaced whose comparison has not ended: not retired yet. */
+	private final Set<Guide> awaitingRetirement = ConcurrentHashMap.newKeySet();
 
 	/** One load at a time per guide; loads of different guides run side by side. */
 	private final Map<String, Lock> guideLocks = new ConcurrentHashMap<>();
@@ -208,23 +218,42 @@ public class GuideRegistry implements AutoCloseable {
 				return (before != null) ? removed(before) : null;
 			}
 			Loaded loaded = loadIfChanged(folder, before);
-			swap(id, before, loaded.state());
-			if (loaded.state().isServing()) {
-				workOutCurves(loaded.state().active());
+			GuideState after = loaded.state();
+			if (swap(id, before, after)) {
+				recordChangeAfterSwap(before.active(), after);
 			}
-			return GuideReload.of(loaded.state(), loaded.outcome());
+			else if (after.isServing()) {
+				workOutCurves(after.active());
+			}
+			return GuideReload.of(after, loaded.outcome());
 		}
 		finally {
 			lock.unlock();
 		}
 	}
 
-	private void swap(String id, GuideState before, GuideState after) {
+	/**
+	 * Serves {@code after} from now on. A revision it replaces stays out of the retired
+	 * ones while the change is recorded ({@link #recordChangeAfterSwap}), which may
+	 * evaluate it; any other revision swapped out is retired at once.
+	 * @return whether a new revision replaced a serving one
+	 */
+	private boolean swap(String id, GuideState before, GuideState after) {
+		boolean swappedOut = before != null && before.isServing()
+				&& (after == null || before.active() != after.active());
+		boolean replaced = swappedOut && after != null && after.isServing();
+		if (replaced) {
+			synchronized (this.comparing) {
+				this.comparing.put(id, before.active());
+				this.changes.remove(id);
+			}
+		}
 		this.catalog.updateAndGet((current) -> current.with(id, after));
 		keepCurvesInUse();
-		if (before != null && before.isServing() && (after == null || before.active() != after.active())) {
+		if (swappedOut && !replaced) {
 			this.retired.retire(before.active().rules());
 		}
+		return replaced;
 	}
 
 	private Loaded loadIfChanged(Path folder, GuideState before) {
@@ -245,7 +274,6 @@ public class GuideRegistry implements AutoCloseable {
 			Guide guide = this.loader.load(source);
 			logger.info("Guide '{}' revision {} is live ({} presets)", guide.id(), guide.revision(),
 					guide.presetTable().rows().size());
-			recordChange(before, guide);
 			return new Loaded(GuideState.activated(guide, this.clock.instant()), ReloadOutcome.ACTIVATED);
 		}
 		catch (GuideRefusedException ex) {
@@ -280,18 +308,55 @@ public class GuideRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * Compares a revision going live with the one it replaces, while both can still be
-	 * evaluated, so the guide's details and the log say what the swap changed.
+	 * Works out what a swap changed, once the new revision already serves: both revisions
+	 * evaluated at every image count of the scan (the previous one's curves are mostly
+	 * kept from when it went live), so the guide's details and the log say what the swap
+	 * changed. On the curves thread, off the path to serving: under load it took 0.5 to 2
+	 * s (bench/README.md). The revision replaced is retired only after, since the
+	 * comparison may evaluate it.
 	 */
-	private void recordChange(GuideState before, Guide guide) {
-		if (before == null || !before.isServing()) {
-			return;
+	private void recordChangeAfterSwap(Guide before, GuideState after) {
+		this.awaitingRetirement.add(before);
+		try {
+			this.curvesAhead.execute(() -> {
+				try {
+					recordChange(before, after.active(), after.activatedAt());
+				}
+				catch (RuntimeException ex) {
+					if (!this.curvesAhead.isShutdown()) {
+						logger.warn("Guide '{}' revision {}: what it changed from {} could not be worked out",
+								after.id(), after.active().revision(), before.revision(), ex);
+					}
+				}
+				finally {
+					retireAfterComparing(before);
+				}
+			});
 		}
-		GuideDiff diff = this.curves.diff(this.curves.curves(before.active()), this.curves.curves(guide));
-		this.changes.put(guide.id(), new GuideChange(this.clock.instant(), diff));
-		logger.info("Guide '{}' revision {} replaces {}: {}", guide.id(), guide.revision(), before.active().revision(),
+		catch (RejectedExecutionException ex) {
+			// The registry is closing: no one will ask what changed.
+			retireAfterComparing(before);
+		}
+	}
+
+	private void recordChange(Guide before, Guide after, Instant swappedAt) {
+		GuideDiff diff = this.curves.diff(this.curves.curves(before), this.curves.curves(after));
+		logger.info("Guide '{}' revision {} replaces {}: {}", after.id(), after.revision(), before.revision(),
 				diff.identical() ? "no answer changes" : "answers change for "
 						+ String.join(" | ", diff.ranges().stream().map(GuideDiff.ChangedRange::text).toList()));
+		synchronized (this.comparing) {
+			// A later swap of the same guide records its own change.
+			if (this.comparing.remove(after.id(), before)) {
+				this.changes.put(after.id(), new GuideChange(swappedAt, diff));
+			}
+		}
+		keepCurvesInUse();
+	}
+
+	private void retireAfterComparing(Guide before) {
+		if (this.awaitingRetirement.remove(before)) {
+			this.retired.retire(before.rules());
+		}
 	}
 
 	/**
@@ -371,6 +436,7 @@ public class GuideRegistry implements AutoCloseable {
 		this.changes.values()
 			.forEach((change) -> inUse
 				.add(GuideCurvesCache.key(change.diff().before().id(), change.diff().before().revision())));
+		this.comparing.values().forEach((before) -> inUse.add(GuideCurvesCache.key(before.id(), before.revision())));
 		this.curves.keepOnly(inUse);
 	}
 
@@ -404,7 +470,10 @@ public class GuideRegistry implements AutoCloseable {
 		return this.curves.diff(curves(againstId), after);
 	}
 
-	/** What the last live swap of a guide changed, null before its first swap. */
+	/**
+	 * What the last live swap of a guide changed: null before its first swap, and for the
+	 * moment after a swap while the change is worked out.
+	 */
 	public GuideChange lastChange(String id) {
 		return this.changes.get(id);
 	}
@@ -470,6 +539,8 @@ public class GuideRegistry implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		this.retired.disposeAll();
+		this.awaitingRetirement.forEach((before) -> before.rules().dispose());
+		this.awaitingRetirement.clear();
 		this.catalog.get()
 			.states()
 			.values()

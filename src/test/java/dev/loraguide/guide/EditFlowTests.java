@@ -92,10 +92,9 @@ class EditFlowTests {
 		assertThat(GuideCheck.check(guide, check.out(), check.err())).isEqualTo(GuideCheck.PASSED);
 		assertThat(check.stdout()).contains("learningRate 0.00025 → 0.0002").contains("4 cases rewritten");
 
-		// 4. The service takes the edit live and says what changed.
-		await().atMost(DEADLINE)
-			.until(() -> "serving".equals(api.get("/api/v1/guides/flux-lora").json().path("status").asString()));
-		JsonNode details = api.get("/api/v1/guides/flux-lora").json();
+		// 4. The service takes the edit live and, just after, says what changed.
+		JsonNode details = await().atMost(DEADLINE)
+			.until(() -> api.get("/api/v1/guides/flux-lora").json(), EditFlowTests::servingWithItsChangeRecorded);
 		assertThat(details.path("lastChange").path("diff").path("before").path("revision").asString())
 			.isEqualTo(served);
 		assertThat(details.path("lastChange").path("diff").path("ranges").get(0).path("text").asString())
@@ -122,9 +121,12 @@ class EditFlowTests {
 
 		RulesFolder.replace(rules.guide("legacy-defaults").resolve("defaults.drl"), "\nrule ", "\n// reworded\nrule ");
 
-		await().atMost(DEADLINE)
-			.until(() -> !served.equals(api.get("/api/v1/guides/legacy-defaults").json().path("revision").asString()));
-		JsonNode change = api.get("/api/v1/guides/legacy-defaults").json().path("lastChange").path("diff");
+		JsonNode change = await().atMost(DEADLINE)
+			.until(() -> api.get("/api/v1/guides/legacy-defaults").json(),
+					(details) -> !served.equals(details.path("revision").asString())
+							&& servingWithItsChangeRecorded(details))
+			.path("lastChange")
+			.path("diff");
 		assertThat(change.path("identical").asBoolean()).isTrue();
 		assertThat(change.path("ranges")).isEmpty();
 		assertThat(log.getOut()).contains("replaces " + served + ": no answer changes");
@@ -146,6 +148,16 @@ class EditFlowTests {
 		assertThat(api.get("/api/v1/guides/flux-lora/diff").status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/guides/flux-lora/curves?revision=0000").json().path("code").asString())
 			.isEqualTo("unknown_revision");
+	}
+
+	/**
+	 * A guide's details once its serving revision's change is recorded, which follows the
+	 * swap.
+	 */
+	private static boolean servingWithItsChangeRecorded(JsonNode details) {
+		return "serving".equals(details.path("status").asString()) && details.path("revision")
+			.asString()
+			.equals(details.path("lastChange").path("diff").path("after").path("revision").asString());
 	}
 
 	private static String git(String... arguments) {

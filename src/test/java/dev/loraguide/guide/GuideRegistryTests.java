@@ -182,6 +182,24 @@ class GuideRegistryTests {
 	}
 
 	@Test
+	void whatASwapChangedIsRecordedOnceTheNewRevisionServes() {
+		String before = this.registry.require("flux-lora").revision();
+		changeLearningRate("flux-lora");
+		this.registry.reload();
+		String after = this.registry.require("flux-lora").revision();
+
+		GuideChange change = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.registry.lastChange("flux-lora"), (recorded) -> recorded != null);
+
+		assertThat(change.diff().before().revision()).isEqualTo(before);
+		assertThat(change.diff().after().revision()).isEqualTo(after);
+		assertThat(change.diff().ranges()).extracting(GuideDiff.ChangedRange::text)
+			.containsExactly("16–30: learningRate 0.00025 → 0.0003");
+		this.registry.disposeRetired();
+		assertThat(this.registry.curves("flux-lora", before).revision()).isEqualTo(before);
+	}
+
+	@Test
 	void requestHoldingASwappedOutRevisionFinishesOnIt() {
 		Guide held = this.registry.require("flux-lora");
 		changeLearningRate("flux-lora");
