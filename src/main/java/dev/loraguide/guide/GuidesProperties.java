@@ -19,7 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRuleFirings bound on rules fired in one evaluation; reaching it means a rule
  * loop
  * @param scanInterval how often the folder is scanned for changes; an edit is live after
- * two scans that agree plus the time to validate it
+ * two scans that agree plus the time to validate it, or, where the file system sends file
+ * events, a scan a tenth of a second after the last event
  * @param retireAfter how long a swapped-out revision is kept for requests that picked it
  * before the swap; it is freed after that once no evaluation runs on it
  * @param gate the bounds of the check each revision passes in a process of its own
