@@ -13,6 +13,7 @@
 #   5. kill -9 of one replica: failed requests counted, no acknowledged decision lost.
 # Three starts at once on two cores shared with builds took 9-14 minutes (about 70 s of CPU each):
 # READY_WAIT bounds a start; HEAP="-Xmx512m -XX:TieredStopAtLevel=1" cuts the JIT's share of it.
+# EDITS_ONLY=1 ends the run after step 1 (the guide edits).
 set -euo pipefail
 source "$(dirname "$0")/durability-lib.sh"
 
@@ -129,8 +130,8 @@ serving_times() {
   echo "   all three: $(printf '%s\n' "${served_after[@]}" | sort -n | tail -1) s; spread between the first and the last: $(printf '%s\n' "${served_after[@]}" | sort -n | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.2f", b - a}') s (load average $(load_average))"
 }
 # replica_steps SINCE_NS REVISION: where each replica's time went, from its log: a check of its own
-# (claimed), a wait for another replica's check, a kept verdict used, the compile ("is live"), the
-# comparison of the two revisions' answers and the swap ("replaces").
+# (claimed), a wait for another replica's check, a kept verdict used, the compile and the swap ("is
+# live"), then, after the swap since 2026-12-02, the comparison of both revisions' answers ("replaces").
 replica_steps() {
   python3 - "$1" "$2" "$WORK"/replica-?.log <<'PY'
 import sys
@@ -140,8 +141,8 @@ steps = [("checking it; claimed", "claimed the check, checking it"),
          ("waiting for its verdict", "another replica's claim found: waiting for its verdict"),
          ("ended without a passed verdict", "the claim ended without a verdict: checking here"),
          ("passed its check before", "kept verdict found: no check"),
-         ("is live", "compiled, live"),
-         ("replaces", "both revisions' answers compared, swapped in")]
+         ("is live", "compiled, swapped in"),
+         ("replaces", "both revisions' answers compared (after the swap)")]
 for log in logs:
     for line in open(log):
         if f"revision {revision}" not in line:
@@ -181,6 +182,8 @@ serving_times "$copied" "$rev0" "the copy"
 rev1=""
 while [ -z "$rev1" ] || [ "$rev1" = "$rev0" ]; do rev1=$(revision_of "${PORTS[1]}"); done
 replica_steps "$copied" "$rev1"
+grep -H "to warm the compiler" "$WORK"/replica-?.log \
+  | sed -E "s|.*/(replica-[0-9])\.log:.*Guide '([^']*)'.*: (\[.*\] ms)|   \1 after its start, warm-up compiles of \2: \3|"
 sleep 3
 
 echo "   b. an edit made in place, with no check before"
@@ -212,6 +215,11 @@ print("   answers per replica and revision:", {f"{s} {r[:8]}": n for (s, r), n i
 print(f"   answers with an older revision after a newer from the same replica (per client thread): {regressions}")
 PY
 echo "   failed requests: $(failed_of "$WORK/edit") of $(requests_of "$WORK/edit")"
+
+if [ "${EDITS_ONLY:-0}" = 1 ]; then
+  echo "== done after step 1 (EDITS_ONLY), load average $(load_average)"
+  exit 0
+fi
 
 echo
 echo "== 2. the same actor gets the same variant from every replica"
