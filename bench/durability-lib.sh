@@ -26,8 +26,10 @@ wait_quiet() {
   echo "== load average $(load_average) after waiting ${waited}s for a quiet machine"
 }
 
+# require_jar: the jar of this tree (packaged if missing), or BENCH_JAR (the jar of another commit, to
+# compare two in one sitting).
 require_jar() {
-  JAR="$ROOT/target/lora-guide.jar"
+  JAR="${BENCH_JAR:-$ROOT/target/lora-guide.jar}"
   if [ ! -f "$JAR" ]; then
     echo "== packaging the service"
     (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
