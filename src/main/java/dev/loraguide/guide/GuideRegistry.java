@@ -320,7 +320,9 @@ public class GuideRegistry implements AutoCloseable {
 		try {
 			this.curvesAhead.execute(() -> {
 				try {
-					recordChange(before, after.active(), after.activatedAt());
+					if (stillServes(after.active())) {
+						recordChange(before, after.active(), after.activatedAt());
+					}
 				}
 				catch (RuntimeException ex) {
 					if (!this.curvesAhead.isShutdown()) {
@@ -329,14 +331,20 @@ public class GuideRegistry implements AutoCloseable {
 					}
 				}
 				finally {
-					retireAfterComparing(before);
+					comparedOrSkipped(before);
 				}
 			});
 		}
 		catch (RejectedExecutionException ex) {
 			// The registry is closing: no one will ask what changed.
-			retireAfterComparing(before);
+			comparedOrSkipped(before);
 		}
+	}
+
+	/** Whether a revision still serves: a later swap records its own change. */
+	private boolean stillServes(Guide guide) {
+		GuideState state = this.catalog.get().states().get(guide.id());
+		return state != null && state.isServing() && state.active() == guide;
 	}
 
 	private void recordChange(Guide before, Guide after, Instant swappedAt) {
@@ -345,15 +353,17 @@ public class GuideRegistry implements AutoCloseable {
 				diff.identical() ? "no answer changes" : "answers change for "
 						+ String.join(" | ", diff.ranges().stream().map(GuideDiff.ChangedRange::text).toList()));
 		synchronized (this.comparing) {
-			// A later swap of the same guide records its own change.
-			if (this.comparing.remove(after.id(), before)) {
+			// Unless a swap came meanwhile.
+			if (this.comparing.get(after.id()) == before) {
 				this.changes.put(after.id(), new GuideChange(swappedAt, diff));
 			}
 		}
-		keepCurvesInUse();
 	}
 
-	private void retireAfterComparing(Guide before) {
+	/** Ends a revision's comparison: its curves may go, and its rules retire. */
+	private void comparedOrSkipped(Guide before) {
+		this.comparing.remove(before.id(), before);
+		keepCurvesInUse();
 		if (this.awaitingRetirement.remove(before)) {
 			this.retired.retire(before.rules());
 		}
