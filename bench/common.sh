@@ -84,13 +84,13 @@ wrk_figures() {
 }
 
 # start_ours JAR WORK NAME PORT EXTRA_JVM_ARGS...: starts a build of ours at $HEAP on 127.0.0.1:PORT
-# with a fresh H2 file and a copy of the rules under WORK, the GC log in WORK/gc-NAME.log; sets
+# (with $JAVA, java by default) with a fresh H2 file and a copy of the rules under WORK, the GC log in WORK/gc-NAME.log; sets
 # STARTED_PID and STARTED_NS (the launch time, for first_answer).
 start_ours() {
   local jar=$1 work=$2 name=$3 port=$4
   shift 4
   STARTED_NS=$(date +%s%N)
-  java $HEAP -Xlog:gc:file="$work/gc-$name.log" "$@" -jar "$jar" \
+  "${JAVA:-java}" $HEAP -Xlog:gc:file="$work/gc-$name.log" "$@" -jar "$jar" \
     --server.address=127.0.0.1 --server.port="$port" --guides.dir="$work/rules" \
     --spring.datasource.url="jdbc:h2:file:$work/data-$name/lora-guide;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" \
     > "$work/$name.log" 2>&1 &

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start to first answer of ours in three layouts, alternating: the packaged jar as shipped
 # (java -jar), the same jar extracted (java -Djarmode=tools -jar ... extract), and the extracted
-# layout with an AppCDS archive of the classes a start loads; and, as the baseline, the jar with no
+# layout with an AppCDS archive of the classes a start loads; the extracted layout on a JDK of 25 or
+# later with an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles) from a
+# training start, where such a JDK is installed (AOT_JAVA); and, as the baseline, the jar with no
 # kept verdicts (guides.gate.verdicts empty), which checks every guide in a JVM of its own. The
 # first start of a build (its training start below) checks every guide and keeps the passed
 # verdicts in one folder that every later start reads, as a restart does. See bench/README.md,
@@ -11,6 +13,8 @@
 #   JAR=/tmp/other.jar STARTS=5 bench/startup.sh
 #   BASELINE_JAR=/tmp/main.jar STARTS=3 bench/startup.sh   # before/after: both builds, alternating
 #   CHECKED=0 bench/startup.sh                        # leave out the every-guide-checked column
+#   AOT_JAVA=/path/to/jdk-25/bin/java bench/startup.sh  # the JDK for the aot column (default: the
+#                                                     # newest JDK 25+ under /usr/lib/jvm; none: no column)
 #
 # With BASELINE_JAR, every layout is started once per build in each round, who goes first
 # alternating from round to round, so that both builds see the same machine; each build has its
@@ -44,6 +48,15 @@ if [ -n "$BASELINE_JAR" ]; then
   BUILDS=(baseline build)
 fi
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# The newest JDK of 25 or later installed, for the aot layout (JDK 25 writes an AOT cache in one
+# training run, -XX:AOTCacheOutput); none, no aot layout.
+if [ -z "${AOT_JAVA+set}" ]; then
+  AOT_JAVA=""
+  for candidate in /usr/lib/jvm/*/bin/java; do
+    major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    [ "${major:-0}" -ge 25 ] 2>/dev/null && [ "$major" -ge "${aot_major:-0}" ] && AOT_JAVA=$candidate && aot_major=$major
+  done
+fi
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(load)"
 
@@ -84,6 +97,11 @@ prepare() {
   java $HEAP -Xshare:dump -XX:SharedClassListFile="$WORK/$build/classes-archived.lst" \
     -XX:SharedArchiveFile="$WORK/$build/app.jsa" -jar "$WORK/$build/extracted/lora-guide.jar" > "$WORK/$build/dump.log" 2>&1
   echo "$(wc -l < "$WORK/$build/classes-archived.lst") classes listed, archive $(du -m "$WORK/$build/app.jsa" | cut -f1) MB"
+  if [ -n "$AOT_JAVA" ]; then
+    # The cache is written as the training JVM exits (stop_pid's SIGTERM).
+    ms=$(JAVA=$AOT_JAVA start "$build-aot-training" "$WORK/$build/extracted/lora-guide.jar" -XX:AOTCacheOutput="$WORK/$build/app.aot")
+    echo "aot training start on $("$AOT_JAVA" -version 2>&1 | head -1): $ms ms; AOT cache $(du -m "$WORK/$build/app.aot" | cut -f1) MB"
+  fi
 }
 
 for build in "${BUILDS[@]}"; do
@@ -91,6 +109,7 @@ for build in "${BUILDS[@]}"; do
 done
 
 LAYOUTS=(jar extracted cds)
+[ -n "$AOT_JAVA" ] && LAYOUTS+=(aot)
 [ "$CHECKED" = 1 ] && LAYOUTS+=(checked)
 declare -A MS CPU
 # one BUILD LAYOUT ROUND: one start, its figures kept under "BUILD LAYOUT"
@@ -100,6 +119,7 @@ one() {
     jar) ms=$(start "$name" "$WORK/$build/lora-guide.jar") ;;
     extracted) ms=$(start "$name" "$WORK/$build/extracted/lora-guide.jar") ;;
     cds) ms=$(start "$name" "$WORK/$build/extracted/lora-guide.jar" -XX:SharedArchiveFile="$WORK/$build/app.jsa") ;;
+    aot) ms=$(JAVA=$AOT_JAVA start "$name" "$WORK/$build/extracted/lora-guide.jar" -XX:AOTCache="$WORK/$build/app.aot") ;;
     checked) ms=$(start "$name" "$WORK/$build/lora-guide.jar" -Dguides.gate.verdicts=) ;;
   esac
   MS["$build $layout"]+="$ms "
@@ -136,5 +156,6 @@ for build in "${BUILDS[@]}"; do
   done
 done
 echo "(jar: java -jar; extracted: the extracted layout; cds: extracted + -XX:SharedArchiveFile;"
+[ -n "$AOT_JAVA" ] && echo " aot: extracted on $AOT_JAVA with -XX:AOTCache from a training start;"
 echo " checked: java -jar with no kept verdicts, every guide checked in a JVM of its own)"
 echo "work dir: $WORK"
