@@ -91,7 +91,14 @@ COMPONENTS = [
 
 def component(frames):
     """The component a sample is charged to, and the frame that decided it (the top frame when none).
-    frames: "package.Class.method" names, top of the stack first."""
+    frames: "package.Class.method" names, top of the stack first. A sample in the kernel is
+    told apart by what entered it: the native frame under the kernel's and the frame that decides
+    the rest of the stack's component (e.g. a futex wait under Decision.awaitRecorded)."""
+    if frames and frames[0].startswith(KERNEL):
+        rest = [frame for frame in frames if not frame.startswith(KERNEL)]
+        if rest:
+            caller = component([frame for frame in rest if not frame.startswith(JVM)])[1]
+            return "kernel", caller if caller == rest[0] else rest[0] + " <- " + caller
     for frame in frames:
         for prefix, label in COMPONENTS:
             if frame.startswith(prefix):
