@@ -11,9 +11,10 @@
 #   JAR=/tmp/old.jar KINDS=single bench/cpu-breakdown.sh   # an older build, single requests only
 #   DETAIL=5 bench/cpu-breakdown.sh         # also the 5 methods each component's samples fell in most
 #   PROFILER=async                          # the default: async-profiler (Maven Central's
-#                                           # tools.profiler:async-profiler, fetched through Maven),
-#                                           # attached with jcmd; samples Java, JVM and kernel frames
-#                                           # without touching compiled code
+#                                           # tools.profiler:async-profiler:4.2, fetched through Maven;
+#                                           # ASYNC_PROFILER=G:A:V for another), attached with jcmd;
+#                                           # samples Java, JVM and kernel frames without touching
+#                                           # compiled code
 #   ASYNC_EVENT=itimer ASYNC_INTERVAL=5ms   # its event (cpu: perf events, the default; itimer where
 #                                           # perf events are refused) and sampling interval (10ms)
 #   PROFILER=jfr JFR_SETTINGS=default       # a JFR recording instead: its "profile" and even
