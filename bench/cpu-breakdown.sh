@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # CPU per recommendation by component: starts the packaged service at -Xmx256m on 127.0.0.1, warms it
-# up, then for single requests and for batches records a JFR profile over one wrk run while reading
-# each thread's CPU time from /proc. Prints CPU microseconds per recommendation by thread group
-# (request threads, decision-log writer, GC, JIT) with the kernel's share of each, and splits the Java
-# threads' part by component with bench/jfr-breakdown.py. See bench/README.md.
+# up, then for single requests and for batches runs wrk once without a profiler and once while
+# profiling, reading each thread's CPU time from /proc. Prints both runs' requests/s and CPU per
+# recommendation (what the profiler costs), CPU microseconds per recommendation by thread group
+# (request threads, decision-log writer, GC, JIT) with the kernel's share of each, and splits them by
+# component with bench/jfr-breakdown.py. See bench/README.md.
 #
-#   bench/cpu-breakdown.sh                  # WARMUP=45 DURATION=20, packages the jar if missing
+#   bench/cpu-breakdown.sh                  # WARMUP=20 DURATION=20, packages the jar if missing
 #   SKIP_PACKAGE=0 bench/cpu-breakdown.sh   # package first
 #   JAR=/tmp/old.jar KINDS=single bench/cpu-breakdown.sh   # an older build, single requests only
 #   DETAIL=5 bench/cpu-breakdown.sh         # also the 5 methods each component's samples fell in most
-#   JFR_SETTINGS=default bench/cpu-breakdown.sh   # JFR's lighter settings: its "profile" settings
-#                                           # slow single requests down several times over
+#   PROFILER=async                          # the default: async-profiler (Maven Central's
+#                                           # tools.profiler:async-profiler:4.2, fetched through Maven;
+#                                           # ASYNC_PROFILER=G:A:V for another), attached with jcmd;
+#                                           # samples Java, JVM and kernel frames without touching
+#                                           # compiled code
+#   ASYNC_EVENT=itimer ASYNC_INTERVAL=5ms   # its event (cpu: perf events, the default; itimer where
+#                                           # perf events are refused) and sampling interval (10ms)
+#   PROFILER=jfr JFR_SETTINGS=default       # a JFR recording instead: its "profile" and even
+#                                           # "default" settings send single requests back through
+#                                           # the JIT and slow them down several times over
 #
 # Every request goes to 127.0.0.1 only, bounded in time (wrk -d) and count (BENCH_MAX_REQUESTS_PER_THREAD).
 set -euo pipefail
@@ -27,7 +36,11 @@ export BENCH_TARGET=ours
 export BENCH_MAX_REQUESTS_PER_THREAD=${BENCH_MAX_REQUESTS_PER_THREAD:-2000000}
 
 KINDS=${KINDS:-single batch}
+PROFILER=${PROFILER:-async}
 JFR_SETTINGS=${JFR_SETTINGS:-profile}
+ASYNC_PROFILER=${ASYNC_PROFILER:-tools.profiler:async-profiler:4.2}
+ASYNC_EVENT=${ASYNC_EVENT:-cpu}
+ASYNC_INTERVAL=${ASYNC_INTERVAL:-10ms}
 JAR=${JAR:-$ROOT/target/lora-guide.jar}
 # shellcheck source=bench/common.sh
 . "$ROOT/bench/common.sh"
@@ -36,6 +49,15 @@ if [ "${SKIP_PACKAGE:-1}" != "1" ] || [ ! -f "$JAR" ]; then
 fi
 WORK=$(mktemp -d /tmp/lora-cpu.XXXXXX)
 cp -r "$ROOT/rules" "$WORK/rules"
+case "$PROFILER" in
+  async)
+    # The jar on Maven Central carries the native library for each platform.
+    (cd "$ROOT" && ./mvnw -B -q dependency:copy -Dartifact="$ASYNC_PROFILER" -DoutputDirectory="$WORK/async-profiler")
+    unzip -q -o -d "$WORK/async-profiler" "$WORK"/async-profiler/async-profiler-*.jar linux-x64/libasyncProfiler.so
+    AGENT=$WORK/async-profiler/linux-x64/libasyncProfiler.so ;;
+  jfr) ;;
+  *) echo "PROFILER is async or jfr, not $PROFILER" >&2; exit 2 ;;
+esac
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 
@@ -72,6 +94,26 @@ run() { # KIND SCRIPT PATH SECONDS -> wrk output
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4s" --timeout 5s --latency -s "$2" "$BASE$3"
 }
 
+# async-profiler through jcmd: the whole option list is one quoted argument, or jcmd would read
+# "start,event=cpu" as a key of its own.
+async_profiler() { jcmd "$APP_PID" JVMTI.agent_load "$AGENT" "\"$1\"" > /dev/null; }
+profile_start() { # KIND
+  if [ "$PROFILER" = async ]; then
+    async_profiler "start,event=$ASYNC_EVENT,interval=$ASYNC_INTERVAL,threads,ann"
+  else
+    jcmd "$APP_PID" JFR.start name="$1" settings="$JFR_SETTINGS" > /dev/null
+  fi
+}
+profile_stop() { # KIND -> the profile's file
+  if [ "$PROFILER" = async ]; then
+    async_profiler "stop,file=$WORK/$1.collapsed,collapsed,threads,ann"
+    echo "$WORK/$1.collapsed"
+  else
+    jcmd "$APP_PID" JFR.stop name="$1" filename="$WORK/$1.jfr" > /dev/null
+    echo "$WORK/$1.jfr"
+  fi
+}
+
 echo "== warm-up in runs of ${WARMUP}s until the JIT is done (at most ${WARMUP_MAX}s per kind; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "single: $(warm_up "$APP_PID" "$WARMUP" "$WARMUP_MAX" run single "$ROOT/bench/recommend.lua" /api/v1/recommendations "$WARMUP")"
 if [[ " $KINDS " == *" batch "* ]]; then
@@ -82,17 +124,25 @@ TICKS=$(getconf CLK_TCK)
 for kind in $KINDS; do
   if [ "$kind" = "single" ]; then script="$ROOT/bench/recommend.lua"; path=/api/v1/recommendations; per=1
   else script="$ROOT/bench/batch.lua"; path=/api/v1/recommendations/batch; per=$BENCH_BATCH_SIZE; fi
+  # The same run without a profiler first: what the profiler costs shows beside it.
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  before=$(cpu_ticks "$APP_PID")
+  out=$(run "$kind" "$script" "$path" "$DURATION")
+  read -r rps p50 p99 failed cpu < <(wrk_figures "$out" "$per" $(($(cpu_ticks "$APP_PID") - before)))
+  echo
+  echo "== $kind without a profiler: $rps requests/s, p50 $p50 ms, p99 $p99 ms, $failed failed, CPU $cpu us per recommendation (load average $load)"
   thread_ticks > "$WORK/ticks-before-$kind"
-  jcmd "$APP_PID" JFR.start name="$kind" settings="$JFR_SETTINGS" > /dev/null
+  before=$(cpu_ticks "$APP_PID")
+  profile_start "$kind"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   out=$(run "$kind" "$script" "$path" "$DURATION")
-  jcmd "$APP_PID" JFR.stop name="$kind" filename="$WORK/$kind.jfr" > /dev/null
+  profile=$(profile_stop "$kind")
   thread_ticks > "$WORK/ticks-after-$kind"
+  read -r rps p50 p99 failed cpu < <(wrk_figures "$out" "$per" $(($(cpu_ticks "$APP_PID") - before)))
   echo "$out" > "$WORK/wrk-$kind.txt"
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
   recs=$((requests * per))
-  echo
-  echo "== $kind: $requests requests, $recs recommendations in ${DURATION}s, $(echo "$out" | awk '/Requests\/sec/ {print $2}') requests/s (load average $load)"
+  echo "== $kind with $PROFILER: $requests requests, $recs recommendations in ${DURATION}s, $rps requests/s, p50 $p50 ms, p99 $p99 ms, $failed failed, CPU $cpu us per recommendation (load average $load)"
   declare -A US=() USER=() KERNEL=()
   # Per thread, so that a thread that ends or starts during the run does not skew its group.
   while read -r group user kernel; do
@@ -104,10 +154,19 @@ for kind in $KINDS; do
     END {for (g in u) print g, u[g], k[g]}' "$WORK/ticks-before-$kind" "$WORK/ticks-after-$kind")
   total=$(printf '%s\n' "${US[@]}" | awk '{s += $1} END {printf "%.1f", s}')
   echo "CPU us per recommendation: total $total = requests ${US[requests]:-0} + decision-log writer ${US[writer]:-0} + GC ${US[gc]:-0} + JIT ${US[jit]:-0} + other ${US[other]:-0}"
-  echo "in the kernel (system time, not in the JFR samples below): requests ${KERNEL[requests]:-0}, decision-log writer ${KERNEL[writer]:-0}, other ${KERNEL[other]:-0}"
-  # JFR samples Java code only, so its shares split the threads' user time.
-  "$ROOT/bench/jfr-breakdown.py" "$WORK/$kind.jfr" --group "requests=http-nio=${USER[requests]:-0}" \
-    --group "decision-log writer=decision-log-writer=${USER[writer]:-0}" --detail "${DETAIL:-0}"
+  if [ "$PROFILER" = async ]; then
+    # async-profiler samples the kernel's frames too, so its shares split user and system time.
+    echo "of which in the kernel (system time): requests ${KERNEL[requests]:-0}, decision-log writer ${KERNEL[writer]:-0}, other ${KERNEL[other]:-0}"
+    "$ROOT/bench/jfr-breakdown.py" "$profile" --group "requests=http-nio=${US[requests]:-0}" \
+      --group "decision-log writer=decision-log-writer=${US[writer]:-0}" \
+      --group "JIT=C1 Compiler=${US[jit]:-0}" --group "JIT=C2 Compiler=${US[jit]:-0}" \
+      --group "GC=GC Thread=${US[gc]:-0}" --group "GC=G1 =${US[gc]:-0}" --detail "${DETAIL:-0}"
+  else
+    echo "in the kernel (system time, not in the JFR samples below): requests ${KERNEL[requests]:-0}, decision-log writer ${KERNEL[writer]:-0}, other ${KERNEL[other]:-0}"
+    # JFR samples Java code only, so its shares split the threads' user time.
+    "$ROOT/bench/jfr-breakdown.py" "$profile" --group "requests=http-nio=${USER[requests]:-0}" \
+      --group "decision-log writer=decision-log-writer=${USER[writer]:-0}" --detail "${DETAIL:-0}"
+  fi
   unset US USER KERNEL
 done
-echo "recordings and logs: $WORK"
+echo "profiles and logs: $WORK"

@@ -1,8 +1,14 @@
 #!/usr/bin/env python3
-"""CPU per recommendation by component, from a JFR recording's jdk.ExecutionSample stacks.
+"""CPU per recommendation by component, from a JFR recording's jdk.ExecutionSample stacks or from
+async-profiler's collapsed stacks.
 
     bench/jfr-breakdown.py RECORDING.jfr [--group NAME=THREAD_PREFIX=US_PER_RECOMMENDATION ...]
                            [--between START,END ...] [--detail N]
+    bench/jfr-breakdown.py PROFILE.collapsed [--group ...] [--detail N]
+
+A file whose name ends in .collapsed is async-profiler's output with the threads option
+(collapsed,threads: "[thread name tid=N];root frame;...;top frame COUNT" per line, as
+bench/cpu-breakdown.sh PROFILER=async writes it); it has no times, so --between does not apply.
 
 Each sample is charged to the first frame, from the top of the stack down, whose class belongs to a
 known component (so a HashMap.get inside Jackson counts as Jackson, and JDK frames count for their
@@ -17,11 +23,21 @@ import argparse
 import collections
 import datetime
 import json
+import re
+
+# The names collapsed_samples gives kernel and JVM frames, so that COMPONENTS can match them.
+KERNEL = "kernel::"
+JVM = "jvm::"
 import subprocess
 import sys
 
 # First match wins, from the top of the stack down: put the narrower prefixes first.
 COMPONENTS = [
+    # Only in async-profiler's stacks (JFR samples Java frames alone): the kernel's frames (system
+    # calls, the scheduler, the network stack) and the JVM's own C++ code above the Java frames
+    # (allocation slow paths, locks, stubs), each charged apart from the Java code that led to it.
+    (KERNEL, "kernel"),
+    (JVM, "JVM runtime (allocation, locks, stubs)"),
     ("java.util.UUID", "UUID / SecureRandom"),
     ("com.fasterxml.uuid", "UUID / SecureRandom"),
     ("sun.security.provider", "UUID / SecureRandom"),
@@ -73,18 +89,83 @@ COMPONENTS = [
 ]
 
 
-def frame_name(frame):
-    return frame["method"]["type"]["name"].replace("/", ".") + "." + frame["method"]["name"]
-
-
 def component(frames):
-    """The component a sample is charged to, and the frame that decided it (the top frame when none)."""
+    """The component a sample is charged to, and the frame that decided it (the top frame when none).
+    frames: "package.Class.method" names, top of the stack first. A sample in the kernel is
+    told apart by what entered it: the native frame under the kernel's and the frame that decides
+    the rest of the stack's component (e.g. a futex wait under Decision.awaitRecorded)."""
+    if frames and frames[0].startswith(KERNEL):
+        rest = [frame for frame in frames if not frame.startswith(KERNEL)]
+        if rest:
+            caller = component([frame for frame in rest if not frame.startswith(JVM)])[1]
+            return "kernel", caller if caller == rest[0] else rest[0] + " <- " + caller
     for frame in frames:
-        name = frame["method"]["type"]["name"].replace("/", ".")
         for prefix, label in COMPONENTS:
-            if name.startswith(prefix):
-                return label, frame_name(frame)
-    return "JDK / other", frame_name(frames[0]) if frames else "?"
+            if frame.startswith(prefix):
+                return label, frame
+    return "JDK / other", frames[0] if frames else "?"
+
+
+def top_java_interpreted(line_frames):
+    """Whether the Java frame nearest the top of a collapsed stack (root first) runs interpreted."""
+    for frame in reversed(line_frames):
+        annotation = ANNOTATION.search(frame)
+        if annotation and annotation.group(1) != "k":
+            return annotation.group(1) == "0"
+    return False
+
+
+def jfr_samples(recording, windows):
+    """(thread name, frames top first, count, top frame interpreted) per jdk.ExecutionSample, within
+    the windows if any."""
+    printed = subprocess.run(["jfr", "print", "--json", "--stack-depth", "96", "--events", "jdk.ExecutionSample",
+                              recording], check=True, capture_output=True, text=True).stdout
+    for event in json.loads(printed)["recording"]["events"]:
+        values = event["values"]
+        if windows:
+            taken = datetime.datetime.fromisoformat(values["startTime"].replace("Z", "+00:00")).timestamp()
+            if not any(start <= taken <= end for start, end in windows):
+                continue
+        thread = values["sampledThread"]["javaName"] or values["sampledThread"]["osName"] or "?"
+        frames = values["stackTrace"]["frames"] if values["stackTrace"] else []
+        names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
+        yield thread, names, 1, bool(frames) and frames[0].get("type") == "Interpreted"
+
+
+# async-profiler's frame annotations (ann: _[j] compiled, _[i] inlined, _[0] interpreted, _[1] C1,
+# _[k] kernel) and the thread frame "[name tid=N]".
+ANNOTATION = re.compile(r"_\[([a-z0-9])\]$")
+THREAD_FRAME = re.compile(r"^\[(.*) tid=\d+\]$")
+
+
+def collapsed_frame(frame):
+    """A collapsed frame as a "package.Class.method" name; kernel frames and the JVM's C++ frames
+    (Class::method, JVM_, Unsafe_, jni_) get the KERNEL and JVM prefixes; other native frames (libc,
+    the itable and vtable stubs of a virtual call) stay as they are and so count for their Java
+    caller."""
+    annotation = ANNOTATION.search(frame)
+    if annotation:
+        name = frame[:annotation.start()]
+        return KERNEL + name if annotation.group(1) == "k" else name.replace("/", ".")
+    if "::" in frame or frame.startswith(("JVM_", "Unsafe_", "jni_")):
+        return JVM + frame
+    return frame
+
+
+def collapsed_samples(path):
+    """(thread name, frames top first, count, top Java frame interpreted) per line of async-profiler's
+    collapsed,threads,ann output."""
+    with open(path) as lines:
+        for line in lines:
+            stack, _, count = line.rstrip("\n").rpartition(" ")
+            if not stack:
+                continue
+            frames = stack.split(";")
+            thread = THREAD_FRAME.match(frames[0])
+            if thread:
+                frames = frames[1:]
+            yield ((thread.group(1) if thread else "?"), [collapsed_frame(f) for f in reversed(frames)], int(count),
+                   top_java_interpreted(frames))
 
 
 def thread_group(thread_name, groups):
@@ -98,7 +179,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("recording")
     parser.add_argument("--group", action="append", default=[],
-                        help="NAME=THREAD_PREFIX=US_PER_RECOMMENDATION, e.g. requests=http-nio=95.2")
+                        help="NAME=THREAD_PREFIX=US_PER_RECOMMENDATION, e.g. requests=http-nio=95.2; a NAME given"
+                             " again adds a thread prefix to it")
     parser.add_argument("--detail", type=int, default=0,
                         help="N: under each component, its N methods that the samples were charged to most")
     parser.add_argument("--between", action="append", default=[],
@@ -109,31 +191,31 @@ def main():
     for spec in args.group:
         name, prefix, us = spec.split("=")
         groups.append((name, prefix, float(us)))
-    printed = subprocess.run(["jfr", "print", "--json", "--stack-depth", "96", "--events", "jdk.ExecutionSample",
-                              args.recording], check=True, capture_output=True, text=True).stdout
-    events = json.loads(printed)["recording"]["events"]
+    if args.recording.endswith(".collapsed"):
+        if windows:
+            parser.error("--between needs a JFR recording: collapsed stacks carry no times")
+        stacks = collapsed_samples(args.recording)
+    else:
+        stacks = jfr_samples(args.recording, windows)
     samples = collections.defaultdict(collections.Counter)
     methods = collections.defaultdict(collections.Counter)
-    for event in events:
-        values = event["values"]
-        if windows:
-            taken = datetime.datetime.fromisoformat(values["startTime"].replace("Z", "+00:00")).timestamp()
-            if not any(start <= taken <= end for start, end in windows):
-                continue
-        thread = values["sampledThread"]["javaName"] or values["sampledThread"]["osName"] or "?"
-        frames = values["stackTrace"]["frames"] if values["stackTrace"] else []
+    interpreted = collections.Counter()
+    for thread, frames, count, in_interpreter in stacks:
         group = thread_group(thread, groups)
+        interpreted[group] += count if in_interpreter else 0
         label, method = component(frames)
-        samples[group][label] += 1
-        methods[(group, label)][method] += 1
+        samples[group][label] += count
+        methods[(group, label)][method] += count
     us_by_group = {name: us for name, _, us in groups}
-    for group in [name for name, _, _ in groups] + ["other threads"]:
+    # A group may be given several thread prefixes (GC Thread, G1 ...): one --group each.
+    for group in list(dict.fromkeys(name for name, _, _ in groups)) + ["other threads"]:
         counts = samples.get(group)
         if not counts:
             continue
         total = sum(counts.values())
         us = us_by_group.get(group)
         header = f"{group}: {total} samples" + (f", {us:.1f} us CPU per recommendation" if us is not None else "")
+        header += f" (top Java frame interpreted in {interpreted[group] * 100 / total:.1f} % of them)"
         print(header)
         for label, count in counts.most_common():
             share = count / total
