@@ -54,15 +54,11 @@ class GuideConfiguration {
 	}
 
 	/**
-	 * The guides' curves, and a warm compiler for the next edit, once the service is
-	 * ready: before, they would slow its start.
+	 * The guides' curves once the service is ready: before, they would slow its start.
 	 */
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> onceReady(GuideRegistry registry, GuideLoader loader) {
-		return (ready) -> {
-			registry.releaseCurvesAhead();
-			new CompilerWarmUp(registry, loader).startInBackground();
-		};
+	ApplicationListener<ApplicationReadyEvent> curvesOnceReady(GuideRegistry registry) {
+		return (ready) -> registry.releaseCurvesAhead();
 	}
 
 	@Bean

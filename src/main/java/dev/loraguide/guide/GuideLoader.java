@@ -55,14 +55,6 @@ public class GuideLoader {
 	}
 
 	/**
-	 * Compiles a revision and frees the build at once, to warm the compiler
-	 * ({@link CompilerWarmUp}).
-	 */
-	void compileAndDiscard(GuideSource source) throws GuideRefusedException {
-		this.compiler.compile(source).dispose();
-	}
-
-	/**
 	 * Runs the checks in the gate's process, then compiles what passed: nothing of the
 	 * revision runs here until the gate has evaluated it at every image count within the
 	 * budget.
