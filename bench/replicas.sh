@@ -182,8 +182,6 @@ serving_times "$copied" "$rev0" "the copy"
 rev1=""
 while [ -z "$rev1" ] || [ "$rev1" = "$rev0" ]; do rev1=$(revision_of "${PORTS[1]}"); done
 replica_steps "$copied" "$rev1"
-{ grep -H "to warm the compiler" "$WORK"/replica-?.log || true; } \
-  | sed -E "s|.*/(replica-[0-9])\.log:.*Guide '([^']*)'.*: (\[.*\] ms)|   \1 after its start, warm-up compiles of \2: \3|"
 sleep 3
 
 echo "   b. an edit made in place, with no check before"
