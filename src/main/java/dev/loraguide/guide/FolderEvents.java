@@ -82,9 +82,8 @@ final class FolderEvents implements AutoCloseable {
 					register();
 				}
 				catch (IOException | RuntimeException ex) {
-					// A folder gone mid-event, or the watcher stopping: the scans see
-					// what
-					// changed all the same.
+					// A folder gone mid-event, or the watcher stopping: the scans
+					// see what changed all the same.
 				}
 			}
 		}
