@@ -113,19 +113,29 @@ revision_of() {
 }
 since() { awk -v a="$1" -v b="$(date +%s%N)" 'BEGIN {printf "%.2f", (b - a) / 1e9}'; }
 
-# serving_times SINCE_NS OLD: polls the three replicas in turn until each answers a revision other than
-# OLD; sets served_after[i] to each one's seconds since SINCE_NS and prints them with the spread.
+# serving_times SINCE_NS OLD: polls the three replicas at once, round after round, until each answers a
+# revision other than OLD; sets served_after[i] to each one's seconds since SINCE_NS (taken as its
+# answer arrives) and prints them with the spread. At once, not in turn: in turn, a loaded machine's
+# slow answers from replicas 1 and 2 delayed every look at replica 3.
 serving_times() {
   served_after=()
+  local i looks
   while [ "${#served_after[@]}" -lt 3 ]; do
+    looks=()
     for i in 1 2 3; do
       if [ -z "${served_after[$i]:-}" ]; then
-        now=$(revision_of "${PORTS[$i]}")
-        if [ -n "$now" ] && [ "$now" != "$2" ]; then served_after[$i]=$(since "$1"); fi
+        ( now=$(revision_of "${PORTS[$i]}")
+          if [ -n "$now" ] && [ "$now" != "$2" ]; then since "$1" > "$WORK/served-$i"; fi ) &
+        looks+=($!)
       fi
+    done
+    wait "${looks[@]}"
+    for i in 1 2 3; do
+      if [ -z "${served_after[$i]:-}" ] && [ -s "$WORK/served-$i" ]; then served_after[$i]=$(cat "$WORK/served-$i"); fi
     done
     sleep 0.05
   done
+  rm -f "$WORK"/served-[123]
   for i in 1 2 3; do echo "   replica $i serves the new revision ${served_after[$i]} s after $3"; done
   echo "   all three: $(printf '%s\n' "${served_after[@]}" | sort -n | tail -1) s; spread between the first and the last: $(printf '%s\n' "${served_after[@]}" | sort -n | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.2f", b - a}') s (load average $(load_average))"
 }
