@@ -86,7 +86,7 @@ final class PassedVerdicts {
 		if (key == null) {
 			return null;
 		}
-		Path file = this.folder.resolve(key.fileName(SUFFIX));
+		Path file = file(key, SUFFIX);
 		try {
 			if (Files.size(file) > MAX_FILE_BYTES) {
 				return ignored(file, "it is over " + MAX_FILE_BYTES + " bytes");
@@ -124,8 +124,7 @@ final class PassedVerdicts {
 	 * build, whether it exists or not; null when no verdict is kept.
 	 */
 	Path file(String revision) {
-		Key key = key(revision);
-		return (key != null) ? this.folder.resolve(key.fileName(SUFFIX)) : null;
+		return file(key(revision), SUFFIX);
 	}
 
 	/**
@@ -133,8 +132,12 @@ final class PassedVerdicts {
 	 * (see {@link CheckClaims}); null when no verdict is kept.
 	 */
 	Path claimFile(String revision) {
-		Key key = key(revision);
-		return (key != null) ? this.folder.resolve(key.fileName(CLAIM_SUFFIX)) : null;
+		return file(key(revision), CLAIM_SUFFIX);
+	}
+
+	/** The file of the folder named by a key; null for no key (no verdict is kept). */
+	private Path file(Key key, String suffix) {
+		return (key != null) ? this.folder.resolve(key.fileName(suffix)) : null;
 	}
 
 	/** Keeps a passed verdict; anything else is left out. */
@@ -148,7 +151,7 @@ final class PassedVerdicts {
 			Files.createDirectories(this.folder);
 			temporary = Files.createTempFile(this.folder, TEMPORARY_PREFIX, ".tmp");
 			this.json.writeValue(temporary.toFile(), new Kept(key, verdict));
-			Files.move(temporary, this.folder.resolve(key.fileName(SUFFIX)), StandardCopyOption.ATOMIC_MOVE,
+			Files.move(temporary, file(key, SUFFIX), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
 			temporary = null;
 			prune();
