@@ -1,7 +1,6 @@
 package dev.loraguide.guide;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -36,9 +35,7 @@ class FirstGuideLoadTests {
 	@BeforeEach
 	void startingRegistry() {
 		this.rules = RulesFolder.copyInto(this.temp);
-		this.registry = new GuideRegistry(this.temp, "flux-lora", new GuideLoader(new GuideCompiler(1000)),
-				Clock.systemUTC(), Duration.ZERO, (reloads, serving, took) -> {
-				});
+		this.registry = this.rules.registry();
 	}
 
 	@AfterEach

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,9 +34,7 @@ class GuideWatcherTests {
 	@BeforeEach
 	void watchShippedGuides() {
 		this.rules = RulesFolder.copyInto(this.temp);
-		this.registry = new GuideRegistry(this.temp, "flux-lora", new GuideLoader(new GuideCompiler(1000)),
-				Clock.systemUTC(), Duration.ZERO, (reloads, serving, took) -> {
-				});
+		this.registry = this.rules.registry();
 		this.registry.reload();
 		this.watcher = new GuideWatcher(this.registry, (event) -> {
 		}, NO_SCAN_DURING_THE_TEST, Duration.ofMinutes(5));

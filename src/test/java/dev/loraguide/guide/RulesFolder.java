@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -49,6 +51,15 @@ final class RulesFolder {
 
 	Path guide(String id) {
 		return this.dir.resolve(id);
+	}
+
+	/**
+	 * A registry of this folder, not loaded yet: {@code flux-lora} the default guide,
+	 * swapped-out revisions freed at once, no one told of reloads.
+	 */
+	GuideRegistry registry() {
+		return new GuideRegistry(this.dir, "flux-lora", new GuideLoader(new GuideCompiler(1000)), Clock.systemUTC(),
+				Duration.ZERO, ReloadListener.NONE);
 	}
 
 	/** A new guide folder holding a copy of a shipped guide. */
