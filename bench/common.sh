@@ -20,8 +20,9 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
 }
 
-# CPU clock ticks (user + system) a process has used, and the part of them its JIT compiler threads used.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU clock ticks (user + system) processes have used, and the part of them their JIT compiler threads
+# used; PIDS is one process id or several joined by commas (the replicas of bench/replicas.sh).
+cpu_ticks() { local pid; for pid in ${1//,/ }; do awk '{print $14 + $15}' "/proc/$pid/stat"; done | awk '{n += $1} END {print n}'; }
 # thread_cpu PID -> the CPU ms the process's threads used so far, by kind of thread (a thread
 # name's trailing number dropped: GC Thread#0 and #1 count as one; "java" is the main thread),
 # most first; child processes' CPU is not in it.
@@ -33,8 +34,8 @@ thread_cpu() {
 }
 
 jit_ticks() {
-  local task sum=0 ticks
-  for task in /proc/"$1"/task/*; do
+  local pid task sum=0 ticks
+  for task in $(for pid in ${1//,/ }; do echo /proc/"$pid"/task/*; done); do
     case "$(cat "$task/comm" 2>/dev/null)" in
       C1\ Compiler*|C2\ Compiler*)
         ticks=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)
@@ -44,8 +45,8 @@ jit_ticks() {
   echo "$sum"
 }
 
-# warm_up PID CHUNK_SECONDS MAX_SECONDS COMMAND...: runs COMMAND (a bounded wrk run) again and again
-# until the JIT compiler threads used under 3 % of the process's CPU during one run (at least two
+# warm_up PIDS CHUNK_SECONDS MAX_SECONDS COMMAND...: runs COMMAND (a bounded wrk run) again and again
+# until the JIT compiler threads used under 3 % of the processes' CPU during one run (at least two
 # runs, at most MAX_SECONDS), so that what is measured afterwards is compiled code. Prints how many
 # runs it took and the JIT's share in the last one.
 warm_up() {

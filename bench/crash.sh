@@ -64,7 +64,7 @@ for db in $DATABASES; do
     rps=$(load "$THROUGHPUT_SECONDS" "$port" "$data/throughput")
     eval "rps_$mode=$rps"
     echo "   $mode: $rps requests/s (load average $(load_average))"
-    [ "$mode" = async ] && stop_pid "$APP_PID" >/dev/null
+    [ "$mode" = async ] && signal_and_wait "$APP_PID" >/dev/null
   done
   echo "   acknowledged/async: $(awk -v a="$rps_acknowledged" -v b="$rps_async" 'BEGIN {printf "%.2f", a / b}')   (target >= 0.8)"
 
@@ -75,7 +75,7 @@ for db in $DATABASES; do
     load $(( KILL_AFTER + 2 )) "$port" "$data/crash-$round" >/dev/null &
     loader=$!
     sleep "$KILL_AFTER"
-    stop_pid "$APP_PID" KILL >/dev/null
+    signal_and_wait "$APP_PID" KILL >/dev/null
     wait "$loader"
     echo "   round $round: killed after ${KILL_AFTER}s of load; $(acked_ids "$data/crash-$round" | wc -l) answered 200 (load average $(load_average))"
     start_app "$db-acknowledged" "$port" "$(url_for "$db" "$data")"
@@ -86,7 +86,7 @@ for db in $DATABASES; do
   load $(( KILL_AFTER + 4 )) "$port" "$data/term" >/dev/null &
   loader=$!
   sleep "$KILL_AFTER"
-  took=$(stop_pid "$APP_PID" TERM)
+  took=$(signal_and_wait "$APP_PID" TERM)
   wait "$loader"
   echo "   exit ${took}s after SIGTERM (grace: spring.lifecycle.timeout-per-shutdown-phase 30s)"
   echo "   $(grep -h 'Decision log stopped' "$WORK/$db-acknowledged.log" | tail -1 | sed 's/.*DecisionLogWriter *: //')"

@@ -2,6 +2,8 @@
 # Everything listens on 127.0.0.1 and on a free random port; everything started is stopped on exit.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
 HEAP=${HEAP:--Xmx512m}
 WORK=$(mktemp -d /tmp/lora-durability.XXXXXX)
 chmod 755 "$WORK"
@@ -10,8 +12,6 @@ declare -a STARTED_PIDS=()
 ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
 PG_DATA=""
 PG_PORT=""
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -107,8 +107,9 @@ wait_ready() {
   return 1
 }
 
-# stop_pid PID [signal]: signals one process we started and waits for it to end; prints the seconds.
-stop_pid() {
+# signal_and_wait PID [signal]: signals one process we started and waits for it to end, however long
+# that takes (what a shutdown takes is the figure); prints the seconds.
+signal_and_wait() {
   local pid=$1 started
   started=$(date +%s%N)
   kill "-${2:-TERM}" "$pid" 2>/dev/null || true

@@ -13,6 +13,7 @@
 #   5. kill -9 of one replica: failed requests counted, no acknowledged decision lost.
 # Three starts at once on two cores shared with builds took 9-14 minutes (about 70 s of CPU each):
 # READY_WAIT bounds a start; HEAP="-Xmx512m -XX:TieredStopAtLevel=1" cuts the JIT's share of it.
+# Before step 1 the replicas are warmed with unpaced load until their JIT is done (WARMUP_MAX s at most).
 # EDITS_ONLY=1 ends the run after step 1 (the guide edits).
 set -euo pipefail
 source "$(dirname "$0")/durability-lib.sh"
@@ -139,6 +140,11 @@ serving_times() {
   for i in 1 2 3; do echo "   replica $i serves the new revision ${served_after[$i]} s after $3"; done
   echo "   all three: $(printf '%s\n' "${served_after[@]}" | sort -n | tail -1) s; spread between the first and the last: $(printf '%s\n' "${served_after[@]}" | sort -n | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.2f", b - a}') s (load average $(load_average))"
 }
+# reload_cpu: the CPU ms each replica's guide-reload thread (the watcher's reloads: compile and swap) used so far.
+reload_cpu() {
+  local i
+  for i in 1 2 3; do thread_cpu "${PIDS[$i]}" | awk -F'\t' '$2 == "guide-reload" {ms = $1} END {printf "%d ", ms}'; done
+}
 # replica_steps SINCE_NS REVISION: where each replica's time went, from its log: a check of its own
 # (claimed), a wait for another replica's check, a kept verdict used, the compile and the swap ("is
 # live"), then, after the swap since 2026-12-02, the comparison of both revisions' answers ("replaces").
@@ -164,6 +170,20 @@ for log in logs:
 PY
 }
 
+# A replica that serves traffic has compiled its request path; one just started has not, and at the
+# paced load its JIT takes minutes (C2 at 17 % of a replica's CPU after 60 s, 5 % after 120 s: 2026-12-02,
+# bench/README.md). An edit is measured on warm replicas: unpaced load first, until their JIT is done.
+warm_lb() {
+  BENCH_DELAY_MS=0 wrk -t2 -c"$CONNECTIONS" -d"$1s" --timeout 10s -s "$ROOT/bench/recommend.lua" \
+    "$LB/api/v1/recommendations"
+}
+echo "== warm-up, unpaced through HAProxy: $(warm_up "${PIDS[1]},${PIDS[2]},${PIDS[3]}" 20 "${WARMUP_MAX:-300}" warm_lb 20)"
+# replicas_share TICKS_BEFORE SINCE_NS: the share of the two cores the three replicas used since then.
+replicas_share() {
+  awk -v t=$(( $(cpu_ticks "${PIDS[1]},${PIDS[2]},${PIDS[3]}") - $1 )) -v hz="$(getconf CLK_TCK)" \
+    -v s="$(since "$2")" -v n="$(nproc)" 'BEGIN {printf "%.0f %%", 100 * t / hz / s / n}'
+}
+
 echo
 echo "== 1. guide edits under load"
 rev0=""
@@ -181,14 +201,17 @@ sed -i "1s|.*|// Presets of the FLUX LoRA training guide, one rule per row of it
   "$STAGING/flux-lora/presets.drl"
 # The lead's flow: the same jar and bounds as the replicas, the verdict kept in their shared folder.
 checked=$(date +%s%N)
+ticks=$(cpu_ticks "${PIDS[1]},${PIDS[2]},${PIDS[3]}")
 nice -n 5 java -jar "$JAR" check --time-limit="${GATE_TIME_LIMIT:-300s}" --verdicts "$VERDICTS" \
   "$STAGING/flux-lora" > "$WORK/check-a.txt" 2>&1 || echo "   the check failed: see $WORK/check-a.txt"
-echo "   check --verdicts took $(since "$checked") s (load average $(load_average)): $(grep -E 'revision|kept in' "$WORK/check-a.txt" | tr -s ' ' | paste -sd';' -)"
+echo "   check --verdicts took $(since "$checked") s (load average $(load_average); the replicas meanwhile used $(replicas_share "$ticks" "$checked") of the cores): $(grep -E 'revision|kept in' "$WORK/check-a.txt" | tr -s ' ' | paste -sd';' -)"
 # Copied in whole: a hidden temporary file (the watcher skips it) renamed over the old one.
+reload_cpu_before=$(reload_cpu)
 copied=$(date +%s%N)
 cp "$STAGING/flux-lora/presets.drl" "$RULES/flux-lora/.presets.drl.new"
 mv "$RULES/flux-lora/.presets.drl.new" "$RULES/flux-lora/presets.drl"
 serving_times "$copied" "$rev0" "the copy"
+echo "   CPU of the replicas' guide-reload threads for it: $(paste -d' ' <(echo "$reload_cpu_before" | tr ' ' '\n') <(reload_cpu | tr ' ' '\n') | awk 'NF == 2 {printf "%s%d ms", (n++ > 0) ? " / " : "", $2 - $1}')"
 rev1=""
 while [ -z "$rev1" ] || [ "$rev1" = "$rev0" ]; do rev1=$(revision_of "${PORTS[1]}"); done
 replica_steps "$copied" "$rev1"
@@ -257,7 +280,7 @@ load_lb 3600 "$WORK/rolling" &
 loader=$!
 sleep 5
 for i in 1 2 3; do
-  took=$(stop_pid "${PIDS[$i]}" TERM)
+  took=$(signal_and_wait "${PIDS[$i]}" TERM)
   start_replica "$i"
   wait_ready "${PORTS[$i]}" "$READY_WAIT" "${PIDS[$i]}"
   sleep 2  # two health checks (rise 2, inter 500ms) before HAProxy sends it traffic again
@@ -295,7 +318,7 @@ echo "== 5. kill -9 of replica 2 under load"
 load_lb 20 "$WORK/kill" &
 loader=$!
 sleep 6
-stop_pid "${PIDS[2]}" KILL >/dev/null
+signal_and_wait "${PIDS[2]}" KILL >/dev/null
 echo "   replica 2 killed at 6 s (load average $(load_average))"
 wait "$loader"
 read -r acked missing twice rows < <(check_pg "$WORK/kill")
@@ -312,4 +335,4 @@ PY
 
 echo
 echo "== done, load average $(load_average)"
-for i in 1 3; do stop_pid "${PIDS[$i]}" TERM >/dev/null; done
+for i in 1 3; do signal_and_wait "${PIDS[$i]}" TERM >/dev/null; done

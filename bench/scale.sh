@@ -47,7 +47,7 @@ generate() {
     echo "== schema by the service's Flyway migrations"
     start_app scale "$PORT" "$PG_URL"
     wait_ready "$PORT" 600
-    stop_pid "$APP_PID" >/dev/null
+    signal_and_wait "$APP_PID" >/dev/null
   fi
   if [ "$(psql_q "select count(*) from decision_log")" -lt "$ROWS" ]; then insert_rows; fi
   # What autovacuum does to a table that has been written for a while: statistics, visibility map.
@@ -143,7 +143,7 @@ measure() {
   local rps p50 p99 max failed start end
   read -r rps p50 p99 max failed start end < <(wrk_load without)
   echo "   without retention: $rps requests/s, p50 $p50, p99 $p99, max $max, failed $failed (load average $(load_average))"
-  stop_pid "$APP_PID" >/dev/null
+  signal_and_wait "$APP_PID" >/dev/null
   start_app scale-retention "$PORT" "$PG_URL" --decisionlog.retention="$RETENTION" \
     --decisionlog.retention-interval=5s
   wait_ready "$PORT" 600
@@ -165,7 +165,7 @@ print(f"   the pass ran {began - start:+.1f} s to {finished - start:+.1f} s from
       f" {overlap:.1f} s of the load ran during it")
 PY
   echo "   decisions older than $RETENTION left: $(psql_q "select count(*) from decision_log where made_at < $cutoff")"
-  stop_pid "$APP_PID" >/dev/null
+  signal_and_wait "$APP_PID" >/dev/null
 
   echo
   echo "== 4. outcome totals against a fresh sum of the outcomes (after the retention pass)"
