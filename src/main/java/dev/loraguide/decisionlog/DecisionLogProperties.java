@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity decisions that may wait to be written; in async mode what a crash
  * can lose at most
  * @param batchSize most rows written in one batch (one commit)
+ * @param gatherWait how long the writer waits for more rows once it has one, before it
+ * commits: fewer, larger commits, each waking more waiting requests, for at most this
+ * much more latency; zero commits what is there
  * @param enqueueTimeout how long a request waits for room in a full queue before its
  * decision is refused (acknowledged: 503) or dropped (async, counted in
  * {@code lora.decisionlog.dropped})
@@ -31,8 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("decisionlog")
 record DecisionLogProperties(@DefaultValue("acknowledged") Durability durability,
 		@DefaultValue("10000") int queueCapacity, @DefaultValue("256") int batchSize,
-		@DefaultValue("100ms") Duration enqueueTimeout, @DefaultValue("5s") Duration acknowledgeTimeout,
-		@DefaultValue("5s") Duration retryAfter, @DefaultValue("5s") Duration outcomeWait,
-		@DefaultValue("30s") Duration shutdownTimeout, @DefaultValue("0d") Duration retention,
-		@DefaultValue("1h") Duration retentionInterval, @DefaultValue("1000") int retentionBatchSize) {
+		@DefaultValue("1ms") Duration gatherWait, @DefaultValue("100ms") Duration enqueueTimeout,
+		@DefaultValue("5s") Duration acknowledgeTimeout, @DefaultValue("5s") Duration retryAfter,
+		@DefaultValue("5s") Duration outcomeWait, @DefaultValue("30s") Duration shutdownTimeout,
+		@DefaultValue("0d") Duration retention, @DefaultValue("1h") Duration retentionInterval,
+		@DefaultValue("1000") int retentionBatchSize) {
 }

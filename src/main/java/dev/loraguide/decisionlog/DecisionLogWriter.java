@@ -145,7 +145,8 @@ class DecisionLogWriter implements SmartLifecycle {
 	private void run() {
 		try {
 			while (!this.stopping || this.queue.depth() > 0) {
-				List<DecisionQueue.Queued> batch = this.queue.take(this.properties.batchSize(), POLL);
+				List<DecisionQueue.Queued> batch = this.queue.take(this.properties.batchSize(), POLL,
+						this.properties.gatherWait());
 				if (!batch.isEmpty()) {
 					write(batch);
 				}
@@ -276,7 +277,7 @@ class DecisionLogWriter implements SmartLifecycle {
 	private void drainUnwritten() {
 		try {
 			List<DecisionQueue.Queued> rest;
-			while (!(rest = this.queue.take(Integer.MAX_VALUE, Duration.ZERO)).isEmpty()) {
+			while (!(rest = this.queue.take(Integer.MAX_VALUE, Duration.ZERO, Duration.ZERO)).isEmpty()) {
 				rest.stream()
 					.filter((queued) -> queued.committed() != null)
 					.forEach((queued) -> this.waiting.put(queued.id(), queued.committed()));

@@ -140,10 +140,12 @@ class DecisionQueue implements DecisionRecorder {
 	}
 
 	/**
-	 * Up to {@code max} decisions, waiting up to {@code wait} for the first.
+	 * Up to {@code max} decisions, waiting up to {@code wait} for the first, then up to
+	 * {@code gather} for more as long as they keep coming: one commit then releases more
+	 * requests.
 	 * @return the decisions, empty if none came
 	 */
-	List<Queued> take(int max, Duration wait) throws InterruptedException {
+	List<Queued> take(int max, Duration wait, Duration gather) throws InterruptedException {
 		Queued first = this.queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
 		if (first == null) {
 			return List.of();
@@ -151,6 +153,16 @@ class DecisionQueue implements DecisionRecorder {
 		List<Queued> batch = new ArrayList<>(Math.min(max, this.queue.size() + 1));
 		batch.add(first);
 		this.queue.drainTo(batch, max - 1);
+		long deadline = System.nanoTime() + gather.toNanos();
+		long left;
+		while (batch.size() < max && (left = deadline - System.nanoTime()) > 0) {
+			Queued next = this.queue.poll(left, TimeUnit.NANOSECONDS);
+			if (next == null) {
+				break;
+			}
+			batch.add(next);
+			this.queue.drainTo(batch, max - batch.size());
+		}
 		return batch;
 	}
 

@@ -95,9 +95,9 @@ abstract class DecisionLogStorageContract {
 
 	private static DecisionLogProperties properties(Durability durability, int queueCapacity,
 			Duration shutdownTimeout) {
-		return new DecisionLogProperties(durability, queueCapacity, 500, Duration.ofMillis(10), Duration.ofSeconds(5),
-				Duration.ofSeconds(7), Duration.ofSeconds(10), shutdownTimeout, Duration.ofDays(3), Duration.ofHours(1),
-				100);
+		return new DecisionLogProperties(durability, queueCapacity, 500, Duration.ZERO, Duration.ofMillis(10),
+				Duration.ofSeconds(5), Duration.ofSeconds(7), Duration.ofSeconds(10), shutdownTimeout,
+				Duration.ofDays(3), Duration.ofHours(1), 100);
 	}
 
 	private void assemble(DecisionLogProperties properties) {
