@@ -24,12 +24,16 @@ import collections
 import datetime
 import json
 import re
+import subprocess
+import sys
 
 # The names collapsed_samples gives kernel and JVM frames, so that COMPONENTS can match them.
 KERNEL = "kernel::"
 JVM = "jvm::"
-import subprocess
-import sys
+# async-profiler's frame annotations (ann: _[j] compiled, _[i] inlined, _[0] interpreted, _[1] C1,
+# _[k] kernel) and the thread frame "[name tid=N]".
+ANNOTATION = re.compile(r"_\[([a-z0-9])\]$")
+THREAD_FRAME = re.compile(r"^\[(.*) tid=\d+\]$")
 
 # First match wins, from the top of the stack down: put the narrower prefixes first.
 COMPONENTS = [
@@ -130,12 +134,6 @@ def jfr_samples(recording, windows):
         frames = values["stackTrace"]["frames"] if values["stackTrace"] else []
         names = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in frames]
         yield thread, names, 1, bool(frames) and frames[0].get("type") == "Interpreted"
-
-
-# async-profiler's frame annotations (ann: _[j] compiled, _[i] inlined, _[0] interpreted, _[1] C1,
-# _[k] kernel) and the thread frame "[name tid=N]".
-ANNOTATION = re.compile(r"_\[([a-z0-9])\]$")
-THREAD_FRAME = re.compile(r"^\[(.*) tid=\d+\]$")
 
 
 def collapsed_frame(frame):

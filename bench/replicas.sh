@@ -140,10 +140,11 @@ serving_times() {
   for i in 1 2 3; do echo "   replica $i serves the new revision ${served_after[$i]} s after $3"; done
   echo "   all three: $(printf '%s\n' "${served_after[@]}" | sort -n | tail -1) s; spread between the first and the last: $(printf '%s\n' "${served_after[@]}" | sort -n | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.2f", b - a}') s (load average $(load_average))"
 }
-# reload_cpu: the CPU ms each replica's guide-reload thread (the watcher's reloads: compile and swap) used so far.
+# reload_cpu: the CPU ms each replica's guide-reload thread (the watcher's reloads: compile and swap) used
+# so far, a line per replica.
 reload_cpu() {
   local i
-  for i in 1 2 3; do thread_cpu "${PIDS[$i]}" | awk -F'\t' '$2 == "guide-reload" {ms = $1} END {printf "%d ", ms}'; done
+  for i in 1 2 3; do thread_cpu "${PIDS[$i]}" | awk -F'\t' '$2 == "guide-reload" {ms = $1} END {print ms + 0}'; done
 }
 # replica_steps SINCE_NS REVISION: where each replica's time went, from its log: a check of its own
 # (claimed), a wait for another replica's check, a kept verdict used, the compile and the swap ("is
@@ -211,7 +212,7 @@ copied=$(date +%s%N)
 cp "$STAGING/flux-lora/presets.drl" "$RULES/flux-lora/.presets.drl.new"
 mv "$RULES/flux-lora/.presets.drl.new" "$RULES/flux-lora/presets.drl"
 serving_times "$copied" "$rev0" "the copy"
-echo "   CPU of the replicas' guide-reload threads for it: $(paste -d' ' <(echo "$reload_cpu_before" | tr ' ' '\n') <(reload_cpu | tr ' ' '\n') | awk 'NF == 2 {printf "%s%d ms", (n++ > 0) ? " / " : "", $2 - $1}')"
+echo "   CPU of the replicas' guide-reload threads for it: $(paste -d' ' <(echo "$reload_cpu_before") <(reload_cpu) | awk '{printf "%s%d ms", (NR > 1) ? " / " : "", $2 - $1}')"
 rev1=""
 while [ -z "$rev1" ] || [ "$rev1" = "$rev0" ]; do rev1=$(revision_of "${PORTS[1]}"); done
 replica_steps "$copied" "$rev1"
